@@ -1,0 +1,64 @@
+"""MkDocs hooks: load the catalogue once, add its pages to the site and the nav, make the PDFs."""
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from macros import state  # noqa: E402
+from macros.guide import load_guide  # noqa: E402
+from macros.load import CatalogueError, load_catalogue  # noqa: E402
+from macros.pages import collection_markdown, entry_markdown, nav_section  # noqa: E402
+
+
+def pdfs_enabled(config) -> bool:
+    """PDFs are on unless KS_PDF is 0/false/no/off."""
+    return str(config.extra.get("ks_pdfs", True)).lower() not in {"0", "false", "no", "off"}
+
+
+def on_config(config):
+    """Load and validate the catalogue (stop the build on any problem) and put it in the nav."""
+    root = Path(config.config_file_path).resolve().parent
+    try:
+        cat = load_catalogue(root)
+        guide = load_guide(root, {t.key for t in cat.vocabulary.terms("sides")})
+    except CatalogueError as exc:
+        raise PluginError(str(exc)) from None
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    state.set_current(cat, guide)
+    for item in config.nav or []:
+        if isinstance(item, dict) and "Situaties" in item:
+            item["Situaties"] = item["Situaties"][:1] + [nav_section(c, cat) for c in cat.collections]
+    return config
+
+
+def on_files(files, config):
+    """Add one generated page per collection, situation and beeld; nothing is copied into docs/."""
+    cat, guide = state.catalogue(), state.guide()
+    pdfs = pdfs_enabled(config)
+    for coll in cat.collections:
+        files.append(File.generated(config, coll.src_uri, content=collection_markdown(coll, cat, pdfs)))
+    for entry in cat.entries:
+        files.append(File.generated(config, entry.src_uri, content=entry_markdown(entry, cat, guide, pdfs)))
+    return files
+
+
+def on_post_build(config):
+    """Print the PDFs with headless Chromium (skipped when KS_PDF=0)."""
+    if not pdfs_enabled(config):
+        return
+    if os.environ.get("KS_PDF_MODULE", "1") == "0":
+        return
+    try:
+        from macros import pdf
+    except ImportError:
+        return
+    pdf.build_pdfs(config, state.catalogue())

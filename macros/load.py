@@ -1,0 +1,214 @@
+"""Read situations/ into a Catalogue, validating everything and reporting all problems at once."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+from jsonschema import Draft202012Validator
+
+from . import privacy
+from .model import Catalogue, Collection, Entry
+from .vocabulary import Vocabulary, load_vocabulary
+
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.DOTALL)
+RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--)")
+DATA_FILES = {"schema.json", "collection.schema.json", "vocabulary.yml", "privacy.json",
+              "gesprek.yml", "vragensets.yml", "README.md"}
+VOCAB_FIELDS = {"role": "roles", "domain": "domains", "step": "steps"}
+
+
+class CatalogueError(Exception):
+    """Raised with every problem found, one line each."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__(f"{len(problems)} probleem/problemen in situations/:\n" + "\n".join(problems))
+
+
+class Problems(list):
+    def add(self, path: str, field: str, what: str, allowed: str = "") -> None:
+        self.append(f"{path}: {field}: {what}" + (f" ({allowed})" if allowed else ""))
+
+
+def _field(error) -> str:
+    parts = [str(p) for p in error.absolute_path]
+    if error.validator == "required":
+        missing = re.match(r"'([^']+)'", error.message)
+        parts.append(missing.group(1) if missing else "?")
+    if error.validator == "additionalProperties":
+        extra = re.findall(r"'([^']+)'", error.message)
+        parts.append(",".join(extra) or "?")
+    return ".".join(parts) or "front matter"
+
+
+def _describe(error, schema: dict) -> tuple[str, str]:
+    """A Dutch (what is wrong, what is allowed) for a jsonschema error."""
+    v, val = error.validator, error.validator_value
+    sub = error.schema if isinstance(error.schema, dict) else {}
+    desc = sub.get("description", "")
+    if v == "required":
+        name = _field(error).split(".")[-1]
+        prop = error.schema.get("properties", {}).get(name, {})
+        return "verplicht veld ontbreekt", prop.get("description", "")
+    if v == "additionalProperties":
+        return "onbekend veld", "toegestaan: " + ", ".join(sub.get("properties", {}))
+    if v == "type":
+        names = {"string": "tekst", "array": "lijst", "object": "lijst van velden", "integer": "geheel getal"}
+        return f"verkeerd type: {type(error.instance).__name__}", f"verwacht {names.get(val, val)}"
+    if v == "enum":
+        return f"onbekende waarde {error.instance!r}", "toegestaan: " + ", ".join(map(str, val))
+    if v == "const":
+        return f"onbekende waarde {error.instance!r}", f"verwacht {val!r}"
+    if v == "pattern":
+        return f"ongeldige waarde {error.instance!r}", desc or f"patroon {val}"
+    if v in ("minLength", "maxLength"):
+        return f"{len(error.instance)} tekens", f"{'minimaal' if v == 'minLength' else 'maximaal'} {val} tekens"
+    if v in ("minItems", "maxItems"):
+        return f"{len(error.instance)} items", f"{'minimaal' if v == 'minItems' else 'maximaal'} {val}; {desc}".rstrip("; ")
+    if v == "uniqueItems":
+        return "dubbele items", "elk item maar één keer"
+    if v == "minimum":
+        return f"waarde {error.instance}", f"minimaal {val}"
+    return error.message, desc
+
+
+def _schema_problems(validator, data: dict, path: str, problems: Problems) -> None:
+    for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
+        what, allowed = _describe(err, validator.schema)
+        problems.add(path, _field(err), what, allowed)
+
+
+def read_front_matter(path: Path, rel: str, problems: Problems) -> tuple[dict | None, str]:
+    """(front matter, body) of a Markdown file, or (None, '') after recording the problem."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except UnicodeDecodeError as exc:
+        problems.add(rel, "bestand", f"geen geldige UTF-8-tekst (byte {exc.start})", "sla het bestand op als UTF-8")
+        return None, ""
+    if not text.strip():
+        problems.add(rel, "bestand", "het bestand is leeg", "front matter tussen --- en daarna het verhaal")
+        return None, ""
+    m = FRONT_MATTER.match(text)
+    if not m:
+        problems.add(rel, "front matter", "ontbreekt of is niet afgesloten", "begin met een regel --- en sluit af met ---")
+        return None, ""
+    try:
+        data = yaml.safe_load(m.group(1) or "")
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"regel {mark.line + 2}" if mark else "onbekende regel"
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        problems.add(rel, "front matter", f"ongeldige YAML op {where}: {problem}", "zet tekst met ': ' tussen dubbele aanhalingstekens")
+        return None, ""
+    if not isinstance(data, dict):
+        problems.add(rel, "front matter", f"is geen lijst van velden maar {type(data).__name__}", "velden als 'title: ...'")
+        return None, ""
+    return data, text[m.end():]
+
+
+def _load_collection(folder: Path, rel: str, validator, problems: Problems) -> Collection | None:
+    meta = folder / "collection.yml"
+    mrel = f"{rel}/collection.yml"
+    if not meta.is_file():
+        problems.add(mrel, "bestand", "ontbreekt", "elke collectiemap heeft een collection.yml")
+        return None
+    try:
+        data = yaml.safe_load(meta.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        problems.add(mrel, "bestand", f"onleesbaar: {str(exc).splitlines()[0]}", "geldige YAML in UTF-8")
+        return None
+    if not isinstance(data, dict):
+        problems.add(mrel, "bestand", "is geen lijst van velden", "zie situations/collection.schema.json")
+        return None
+    if isinstance(data.get("year"), int):
+        data["year"] = str(data["year"])
+    before = len(problems)
+    _schema_problems(validator, data, mrel, problems)
+    if len(problems) > before:
+        return None
+    return Collection(id=folder.name, **data)
+
+
+def _entry(data: dict, body: str, rel: str) -> Entry:
+    qs = data.get("questions") or {}
+    return Entry(
+        id=data["id"], type=data["type"], title=data["title"], collection=data["collection"],
+        role=data["role"], summary=data["summary"],
+        tensions=tuple(tuple(p) for p in data["tensions"]), themes=tuple(data["themes"]),
+        body=body.strip() + "\n", path=rel, key_question=data.get("key_question", ""),
+        questions=tuple((side, tuple(qs[side])) for side in qs),
+        related=tuple(data.get("related", ())), situations=tuple(data.get("situations", ())),
+        domain=data.get("domain", ""), step=data.get("step", ""), order=data.get("order", 10_000),
+    )
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    """Load and validate situations/ under `root`; raise CatalogueError listing every problem."""
+    from .checks import check_entries
+
+    base = root / "situations"
+    problems = Problems()
+    try:
+        vocab = load_vocabulary(base / "vocabulary.yml")
+    except (ValueError, OSError) as exc:
+        raise CatalogueError([f"situations/{line}" for line in str(exc).splitlines()]) from exc
+    entry_validator = Draft202012Validator(json.loads((base / "schema.json").read_text(encoding="utf-8")))
+    coll_validator = Draft202012Validator(json.loads((base / "collection.schema.json").read_text(encoding="utf-8")))
+    patterns = privacy.load_patterns(base / "privacy.json")
+
+    collections, raw = [], []
+    for item in sorted(base.iterdir()):
+        rel = f"situations/{item.name}"
+        if item.is_file():
+            if item.name not in DATA_FILES:
+                problems.add(rel, "bestand", "hoort niet direct in situations/", "zet situaties in een collectiemap: situations/<collectie>/")
+            continue
+        if item.name.startswith((".", "_")):
+            continue
+        coll = _load_collection(item, rel, coll_validator, problems)
+        if coll:
+            collections.append(coll)
+        for f in sorted(item.iterdir()):
+            frel = f"{rel}/{f.name}"
+            if f.name == "collection.yml":
+                continue
+            if f.is_dir() or f.suffix != ".md":
+                problems.add(frel, "bestand", "onbekend soort bestand", "alleen <id>.md en collection.yml")
+                continue
+            data, body = read_front_matter(f, frel, problems)
+            if data is None:
+                continue
+            before = len(problems)
+            _schema_problems(entry_validator, data, frel, problems)
+            if len(problems) == before:
+                raw.append((data, body, frel, f))
+
+    entries = [_entry(d, body, rel) for d, body, rel, _ in raw]
+    check_entries(entries, {c.id: c for c in collections}, vocab, problems)
+    for (_, _, rel, f) in raw:
+        for found in privacy.scan(f.read_text(encoding="utf-8"), patterns):
+            problems.add(f"{rel}:{found.line}", "persoonsgegevens", f"{found.label} gevonden: {found.text!r}",
+                         "haal persoonsgegevens weg of maak ze onherkenbaar")
+    for d, _, rel, _ in raw:
+        for side in (d.get("questions") or {}):
+            if not vocab.has("sides", side):
+                problems.add(rel, f"questions.{side}", "onbekende kant van goed werk",
+                             "toegestaan: " + ", ".join(t.key for t in vocab.terms("sides")))
+    for c in collections:
+        if not vocab.has("sectors", c.sector):
+            problems.add(f"situations/{c.id}/collection.yml", "sector", f"onbekende sector {c.sector!r}",
+                         "toegestaan: " + ", ".join(t.key for t in vocab.terms("sectors")))
+        if not vocab.has("roles", c.role):
+            problems.add(f"situations/{c.id}/collection.yml", "role", f"onbekende rol {c.role!r}",
+                         "toegestaan: " + ", ".join(t.key for t in vocab.terms("roles")))
+    if problems:
+        raise CatalogueError(list(problems))
+    canonical = [_canonical(e, vocab) for e in entries]
+    return Catalogue(vocabulary=vocab, collections=collections, entries=canonical)
+
+
+def _canonical(e: Entry, vocab: Vocabulary) -> Entry:
+    from dataclasses import replace
+    return replace(e, tensions=tuple(vocab.tension(a, b) for a, b in e.tensions))

@@ -1,0 +1,57 @@
+"""Markdown source of the generated pages: one per situation, beeld and collection."""
+from __future__ import annotations
+
+import html
+
+import yaml
+
+from .model import Catalogue, Collection, Entry
+from .render import fragment
+
+
+def _front_matter(**meta) -> str:
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+
+
+def entry_markdown(entry: Entry, cat: Catalogue, guide, pdfs: bool) -> str:
+    """The page of a situation or beeld: header, story (Markdown, never rendered as Jinja), cards."""
+    coll = cat.collection(entry.collection)
+    context = dict(e=entry, c=coll, cat=cat, v=cat.vocabulary, page_url=entry.url, pdfs=pdfs,
+                   questions=dict(entry.questions), related=cat.related(entry),
+                   beelden=cat.beelden_for.get(entry.id, []),
+                   running_order=guide.running_orders.get("standaard") if guide else None)
+    meta = _front_matter(
+        title=html.escape(entry.title), description=html.escape(entry.summary),
+        template="situatie.html", render_macros=False, ks_id=entry.id, ks_type=entry.type,
+    )
+    head = fragment("entry-head.html", **context)
+    foot = fragment("entry-foot.html", **context)
+    return f"{meta}# {html.escape(entry.title)}\n\n{head}\n\n{entry.body}\n\n{foot}\n"
+
+
+def collection_markdown(coll: Collection, cat: Catalogue, pdfs: bool) -> str:
+    """The collection page: introduction, origin, for whom, how to use, and its contents."""
+    items = cat.by_collection[coll.id]
+    meta = _front_matter(title=html.escape(coll.name), description=html.escape(coll.name),
+                         template="collectie.html", render_macros=False, ks_collection=coll.id)
+    listing = fragment("collection-list.html", c=coll, v=cat.vocabulary, page_url=coll.url, pdfs=pdfs,
+                       situations=[e for e in items if e.type == "situatie"],
+                       beelden=[e for e in items if e.type == "beeld"])
+    facts = fragment("collection-facts.html", c=coll, v=cat.vocabulary, page_url=coll.url)
+    usage = coll.usage.strip() or ""
+    return (f"{meta}# {html.escape(coll.name)}\n\n{facts}\n\n{coll.intro.strip()}\n\n"
+            f"## Herkomst\n\n{coll.origin.strip()}\n\n"
+            f"## Zo gebruik je deze collectie\n\n{usage}\n\n"
+            f"Kies een situatie die dicht bij jullie werk ligt, of juist net ernaast. "
+            f"Hoe je het gesprek opbouwt, staat in de [gespreksleidraad](../../gesprek/index.md).\n\n"
+            f"{listing}\n")
+
+
+def nav_section(coll: Collection, cat: Catalogue) -> dict:
+    """The navigation entry of a collection: its page, situations, then beelden."""
+    items = cat.by_collection[coll.id]
+    section = [coll.src_uri] + [{html.escape(e.title): e.src_uri} for e in items if e.type == "situatie"]
+    beelden = [{html.escape(e.title): e.src_uri} for e in items if e.type == "beeld"]
+    if beelden:
+        section.append({"Beelden van goed werk": beelden})
+    return {html.escape(coll.short_name): section}

@@ -1,0 +1,86 @@
+"""Find personal data (e-mail, phone, BSN, IBAN, postcode + number, social profiles) in text.
+
+The patterns live in situations/privacy.json, shared with the vertelpunt's JavaScript.
+Usage as a command: python -m macros.privacy [FILE ...]  (default: every situation file).
+"""
+from __future__ import annotations
+
+import json
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PATTERNS_FILE = ROOT / "situations" / "privacy.json"
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int
+    label: str
+    text: str
+
+
+def elfproef(digits: str) -> bool:
+    """True when a 9-digit number (8 digits get a leading zero) passes the BSN eleven test."""
+    digits = re.sub(r"\D", "", digits).zfill(9)
+    if len(digits) != 9 or digits == "000000000":
+        return False
+    total = sum(int(d) * w for d, w in zip(digits[:8], range(9, 1, -1))) - int(digits[8])
+    return total % 11 == 0
+
+
+def iban_valid(text: str) -> bool:
+    """True when an IBAN passes the mod-97 check."""
+    s = re.sub(r"\s", "", text).upper()
+    moved = s[4:] + s[:4]
+    number = "".join(str(int(c, 36)) for c in moved)
+    return int(number) % 97 == 1
+
+
+CHECKS = {"elfproef": elfproef, "iban": iban_valid}
+
+
+def load_patterns(path: Path = PATTERNS_FILE) -> list[dict]:
+    """The compiled patterns of the shared JSON file."""
+    data = json.loads(path.read_text(encoding="utf-8"))
+    compiled = []
+    for p in data["patterns"]:
+        flags = re.IGNORECASE if "i" in p.get("flags", "") else 0
+        compiled.append({**p, "compiled": re.compile(p["regex"], flags)})
+    return compiled
+
+
+def scan(text: str, patterns: list[dict] | None = None) -> list[Finding]:
+    """All personal-data findings in `text`, with 1-based line numbers."""
+    patterns = patterns if patterns is not None else load_patterns()
+    findings = []
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        for p in patterns:
+            for m in p["compiled"].finditer(line):
+                found = m.group(0)
+                check = CHECKS.get(p.get("check", ""))
+                if check and not check(found):
+                    continue
+                if p.get("min_digits") and len(re.sub(r"\D", "", found)) < p["min_digits"]:
+                    continue
+                findings.append(Finding(lineno, p["label"], found))
+    return findings
+
+
+def main(argv: list[str]) -> int:
+    """Scan the given files (or all situation files); print findings; exit 1 when any."""
+    files = [Path(a) for a in argv] or sorted((ROOT / "situations").glob("*/*.md"))
+    patterns = load_patterns()
+    count = 0
+    for path in files:
+        for f in scan(path.read_text(encoding="utf-8"), patterns):
+            count += 1
+            print(f"{path}:{f.line}: {f.label} gevonden: {f.text!r}")
+    print(f"{len(files)} bestanden gecontroleerd, {count} persoonsgegevens gevonden.")
+    return 1 if count else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

@@ -1,0 +1,42 @@
+"""Render HTML fragments from overrides/ks/ with autoescaping; relative links between pages."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import jinja2
+from markupsafe import Markup
+from mkdocs.utils import get_relative_url
+
+from .state import ROOT
+
+BLANK_LINES = re.compile(r"\n\s*\n")
+
+
+@lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    """The Jinja environment for fragments: autoescape on, strict undefined."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(ROOT / "overrides" / "ks")),
+        autoescape=True, undefined=jinja2.StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True,
+    )
+    env.globals["rel"] = rel
+    return env
+
+
+def rel(target: str, page_url: str) -> str:
+    """URL of `target` (site-relative) as seen from the page at `page_url`."""
+    if target.startswith("#"):
+        return target
+    anchor = ""
+    if "#" in target:
+        target, anchor = target.split("#", 1)
+        anchor = "#" + anchor
+    return get_relative_url(target, page_url) + anchor if target else anchor
+
+
+def fragment(name: str, **context) -> Markup:
+    """Render overrides/ks/<name> to one raw-HTML block (no blank lines, so Markdown keeps it whole)."""
+    html = environment().get_template(name).render(**context)
+    return Markup(BLANK_LINES.sub("\n", html).strip())

@@ -1,0 +1,29 @@
+"""The one catalogue of the current build, set by the hook's on_config and read by the macros."""
+from __future__ import annotations
+
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+_current: dict = {}
+
+
+def set_current(catalogue, guide) -> None:
+    """Remember this build's catalogue and guide data."""
+    _current["catalogue"] = catalogue
+    _current["guide"] = guide
+
+
+def catalogue():
+    """This build's catalogue (loads it when called outside a build, e.g. from a test)."""
+    if "catalogue" not in _current:
+        from .guide import load_guide
+        from .load import load_catalogue
+        cat = load_catalogue(ROOT)
+        set_current(cat, load_guide(ROOT, {t.key for t in cat.vocabulary.terms("sides")}))
+    return _current["catalogue"]
+
+
+def guide():
+    """This build's guide data (running orders and question sets)."""
+    catalogue()
+    return _current["guide"]

@@ -1,0 +1,78 @@
+"""The controlled vocabulary (situations/vocabulary.yml): values, themes, roles, sectors, ..."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+KINDS = ("values", "themes", "roles", "sectors", "domains", "steps", "sides")
+
+
+@dataclass(frozen=True)
+class Term:
+    key: str
+    label: str
+    definition: str
+    position: int
+
+
+class Vocabulary:
+    """Terms per kind, in file order; looks up labels and orders tension pairs."""
+
+    def __init__(self, data: dict):
+        self.kinds: dict[str, dict[str, Term]] = {}
+        for kind in KINDS:
+            entries = data.get(kind) or {}
+            self.kinds[kind] = {
+                key: Term(key, str(entry["label"]), str(entry["definition"]), i)
+                for i, (key, entry) in enumerate(entries.items())
+            }
+
+    def has(self, kind: str, key: str) -> bool:
+        """True when `key` is a term of `kind`."""
+        return key in self.kinds[kind]
+
+    def term(self, kind: str, key: str) -> Term:
+        """The term `key` of `kind`."""
+        return self.kinds[kind][key]
+
+    def label(self, kind: str, key: str) -> str:
+        """The Dutch label of a term."""
+        return self.kinds[kind][key].label
+
+    def terms(self, kind: str) -> list[Term]:
+        """All terms of a kind, in vocabulary order."""
+        return list(self.kinds[kind].values())
+
+    def tension(self, a: str, b: str) -> tuple[str, str]:
+        """A tension pair in canonical order (vocabulary order of the values)."""
+        values = self.kinds["values"]
+        return (a, b) if values[a].position <= values[b].position else (b, a)
+
+
+def tension_key(pair: tuple[str, str]) -> str:
+    """The anchor id of a tension pair, e.g. 'snelheid--zorgvuldigheid'."""
+    return f"{pair[0]}--{pair[1]}"
+
+
+def load_vocabulary(path: Path) -> Vocabulary:
+    """Read and sanity-check the vocabulary file; raises ValueError naming the entry."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError) as exc:
+        raise ValueError(f"{path.name}: kan het bestand niet lezen: {exc}") from exc
+    if not isinstance(data, dict):
+        raise ValueError(f"{path.name}: verwacht een lijst van soorten ({', '.join(KINDS)})")
+    problems = []
+    for kind in KINDS:
+        entries = data.get(kind)
+        if not isinstance(entries, dict) or not entries:
+            problems.append(f"{path.name}: {kind}: ontbreekt of is leeg (verwacht: sleutel -> label en definition)")
+            continue
+        for key, entry in entries.items():
+            if not isinstance(entry, dict) or not entry.get("label") or not entry.get("definition"):
+                problems.append(f"{path.name}: {kind}.{key}: label en definition zijn verplicht")
+    if problems:
+        raise ValueError("\n".join(problems))
+    return Vocabulary(data)
