@@ -50,7 +50,7 @@ def _describe(error, schema: dict) -> tuple[str, str]:
     desc = sub.get("description", "")
     if v == "required":
         name = _field(error).split(".")[-1]
-        prop = error.schema.get("properties", {}).get(name, {})
+        prop = error.schema.get("properties", {}).get(name) or schema.get("properties", {}).get(name, {})
         return "verplicht veld ontbreekt", prop.get("description", "")
     if v == "additionalProperties":
         return "onbekend veld", "toegestaan: " + ", ".join(sub.get("properties", {}))
