@@ -1,13 +1,14 @@
 """MkDocs hooks: load the catalogue once, add its pages to the site and the nav, make the PDFs."""
 from __future__ import annotations
 
-import os
+import logging
 import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+log = logging.getLogger("mkdocs.hooks.kritische_situaties")
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -55,10 +56,7 @@ def on_post_build(config):
     """Print the PDFs with headless Chromium (skipped when KS_PDF=0)."""
     if not pdfs_enabled(config):
         return
-    if os.environ.get("KS_PDF_MODULE", "1") == "0":
-        return
-    try:
-        from macros import pdf
-    except ImportError:
-        return
-    pdf.build_pdfs(config, state.catalogue())
+    from macros import pdf
+
+    timings = pdf.build_pdfs(config, state.catalogue())
+    log.info("PDF's: %d bestanden in %.1f s", timings["count"], timings["seconds"])

@@ -1,0 +1,118 @@
+"""The PDFs, printed by one headless Debian Chromium (via Playwright) after the site is built.
+
+Per situation and beeld (downloads/<id>.pdf), per collection (downloads/collectie-<id>.pdf, assembled
+by macros.bundle), the question card deck and the whole site (print-site's print page).
+"""
+from __future__ import annotations
+
+import functools
+import http.server
+import os
+import re
+import shutil
+import threading
+import time
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+from .bundle import write_bundles
+
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run"]
+SIZE_SPAN = re.compile(r'<span class="ks-size" data-ks-size="([^"]+)"></span>')
+MARGIN_CSS = '@page {{ @bottom-left {{ content: "{site} · {address}"; }} }}'
+LAST_TIMINGS: dict = {}
+
+
+def chromium_path() -> str:
+    """Path of the Chromium to use (KS_CHROMIUM or Debian's /usr/bin/chromium); stops the build if missing."""
+    path = os.environ.get("KS_CHROMIUM", "/usr/bin/chromium")
+    if not (Path(path).exists() or shutil.which(path)):
+        raise PluginError(
+            f"Chromium niet gevonden op {path}: de pdf's kunnen niet worden gemaakt.\n"
+            "Installeer het met 'sudo apt-get install -y chromium' (Debian/Ubuntu), of bouw zonder "
+            "pdf's met KS_PDF=0."
+        )
+    return path
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _serve(directory: str):
+    handler = functools.partial(_Quiet, directory=directory)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
+
+
+def _jobs(config, cat) -> list[tuple[str, str, str]]:
+    """(page url, output file, address in the footer) for every PDF, in print order."""
+    jobs = [(e.url, e.pdf, e.url) for e in cat.entries]
+    jobs += [(f"bundels/{c.id}.html", c.pdf, c.url) for c in cat.collections]
+    jobs.append(("kaarten/", "downloads/vragenkaarten.pdf", "gesprek/vragenkaarten/"))
+    jobs.append(("print_page/", "downloads/kritische-situaties.pdf", "print_page/"))
+    return jobs
+
+
+def build_pdfs(config, cat) -> dict:
+    """Print every PDF with one browser; patch the download buttons with the file sizes."""
+    from playwright.sync_api import sync_playwright
+
+    executable = chromium_path()
+    site_dir = Path(config.site_dir)
+    (site_dir / "downloads").mkdir(exist_ok=True)
+    started = time.perf_counter()
+    write_bundles(site_dir, cat)
+    httpd, base = _serve(str(site_dir))
+    address_base = (config.site_url or "").rstrip("/") + "/"
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=executable, args=ARGS)
+            context = browser.new_context(locale="nl-NL")
+            page = context.new_page()
+            page.emulate_media(media="print")
+            for url, out, address in _jobs(config, cat):
+                page.goto(base + url, wait_until="load")
+                if url == "print_page/":
+                    page.wait_for_selector("#print-page-toc li", state="attached", timeout=15000)
+                page.add_style_tag(content=MARGIN_CSS.format(site=_css_string(config.site_name),
+                                                             address=_css_string(address_base + address)))
+                page.pdf(path=str(site_dir / out), format="A4", print_background=True, tagged=True,
+                         outline=True, prefer_css_page_size=True)
+            browser.close()
+    finally:
+        httpd.shutdown()
+    for c in cat.collections:
+        (site_dir / "bundels" / f"{c.id}.html").unlink(missing_ok=True)
+    _patch_sizes(site_dir)
+    LAST_TIMINGS.update(seconds=time.perf_counter() - started, count=len(_jobs(config, cat)))
+    return dict(LAST_TIMINGS)
+
+
+def _css_string(text: str) -> str:
+    return text.replace("\\", "\\\\").replace('"', '\\"')
+
+
+def human_size(n: int) -> str:
+    """A file size in Dutch notation, e.g. '84 kB' or '1,2 MB'."""
+    if n < 1_000_000:
+        return f"{max(1, round(n / 1000))} kB"
+    return f"{n / 1_000_000:.1f} MB".replace(".", ",")
+
+
+def _patch_sizes(site_dir: Path) -> None:
+    for page in site_dir.rglob("*.html"):
+        text = page.read_text(encoding="utf-8")
+        if 'class="ks-size"' not in text:
+            continue
+
+        def size(m):
+            pdf = site_dir / m.group(1)
+            label = f"({human_size(pdf.stat().st_size)})" if pdf.exists() else ""
+            return f'<span class="ks-size" data-ks-size="{m.group(1)}">{label}</span>'
+
+        page.write_text(SIZE_SPAN.sub(size, text), encoding="utf-8")

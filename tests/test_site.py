@@ -1,0 +1,128 @@
+"""The built site: every situation reaches its page, every index, the print page; nothing off-host."""
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+from project import build, make_project
+
+
+def read(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text(encoding="utf-8")
+
+
+def test_every_entry_has_its_page(site, catalogue):
+    for e in catalogue.entries:
+        html = read(site, e.url)
+        assert e.summary.replace("'", "&#39;").split(" ")[0] in html
+        assert "Waarden in spanning" in html
+
+
+def test_every_collection_has_a_page_listing_its_entries(site, catalogue):
+    for c in catalogue.collections:
+        html = read(site, c.url)
+        for e in catalogue.by_collection[c.id]:
+            assert f'href="../../{e.url}"' in html or f'href="{e.id}/"' in html, (c.id, e.id)
+
+
+def _links(html: str) -> set[str]:
+    return set(re.findall(r'href="([^"]+)"', html))
+
+
+def test_every_entry_in_every_index_it_belongs_to(site, catalogue):
+    overview = _links(read(site, "situaties/"))
+    tensions = read(site, "zoeken/spanningen/")
+    themes = read(site, "zoeken/themas/")
+    roles = read(site, "zoeken/rollen/")
+    inspection = read(site, "zoeken/toezicht/")
+    for e in catalogue.entries:
+        target = f"../{e.url}" if e.url.startswith("situaties/") else f"../{e.url}"
+        assert target in overview, e.id
+        for a, b in e.tensions:
+            section = tensions.split(f'id="{a}--{b}"', 1)[1].split("<h2", 1)[0]
+            assert f"../../{e.url}" in section, (e.id, a, b)
+        for t in e.themes:
+            section = themes.split(f'id="{t}"', 1)[1].split("<h2", 1)[0]
+            assert f"../../{e.url}" in section, (e.id, t)
+        section = roles.split(f'<h3 id="{e.role}"', 1)[1].split("<h3", 1)[0]
+        assert f"../../{e.url}" in section, (e.id, e.role)
+        if e.domain:
+            assert inspection.count(f"../../{e.url}") == 2, e.id
+
+
+def test_tension_index_and_matrix_list_every_tension_in_use(site, catalogue):
+    tensions = read(site, "zoeken/spanningen/")
+    matrix = read(site, "zoeken/matrix/")
+    for a, b in catalogue.by_tension:
+        assert f'id="{a}--{b}"' in tensions
+        assert f'#{a}--{b}"' in matrix
+    assert matrix.count('<tr><th scope="row">') == len(catalogue.by_tension)
+
+
+def test_every_entry_on_the_print_page(site, catalogue):
+    html = read(site, "print_page/")
+    for e in catalogue.entries:
+        assert e.summary.split(" ")[1] in html
+        assert f'id="{e.url.replace("/", "-").strip("-")}"' in html or e.title.split(" ")[0] in html
+    for c in catalogue.collections:
+        assert c.short_name in html
+
+
+def test_search_index_holds_every_entry(site, catalogue):
+    import json
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    locations = {d["location"].split("#")[0] for d in index["docs"]}
+    assert index["config"]["lang"] == ["nl"]
+    for e in catalogue.entries:
+        assert e.url in locations, e.id
+
+
+class _ResourceParser(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.urls = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        for key in ("src", "srcset", "data"):
+            if attrs.get(key):
+                self.urls.append(attrs[key])
+        if tag == "link" and attrs.get("rel") not in ("canonical", "alternate") and attrs.get("href"):
+            self.urls.append(attrs["href"])
+
+
+def test_nothing_loaded_from_another_host(site):
+    offenders = []
+    for path in site.rglob("*"):
+        if path.suffix == ".html":
+            parser = _ResourceParser()
+            parser.feed(path.read_text(encoding="utf-8"))
+            offenders += [(path.name, u) for u in parser.urls if re.match(r"^(https?:)?//", u)]
+        elif path.suffix == ".css":
+            css = path.read_text(encoding="utf-8")
+            offenders += [(path.name, u) for u in re.findall(r"url\(\s*['\"]?((?:https?:)?//[^'\")]+)", css)]
+            offenders += [(path.name, u) for u in re.findall(r"@import\s+['\"]?((?:https?:)?//[^'\";]+)", css)]
+    assert not offenders, offenders[:10]
+
+
+def test_front_matter_text_is_escaped_and_story_braces_are_text(tmp_path):
+    project = make_project(tmp_path)
+    ladder = project / "situations/alpha/de-ladder.md"
+    text = ladder.read_text(encoding="utf-8")
+    text = text.replace("title: De ladder in de loods", "title: '<script>alert(\"x\")</script> en {{ x }}'")
+    text = text.replace("summary: Een inspecteur", "summary: \"<b>Vet</b> {% if true %}ja{% endif %} Een inspecteur")
+    text = text.replace("kijkt boos.\"", "kijkt boos.").replace("dreigend wordt.", "dreigend wordt.\"")
+    text = text.replace("De ladder wiebelt.", "De ladder wiebelt. {{ 7*7 }} en {% raw %} blijven tekst.")
+    ladder.write_text(text, encoding="utf-8")
+    result = build(project, strict=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    site = project / "site"
+    html = read(site, "situaties/alpha/de-ladder/")
+    assert "<script>alert" not in html
+    assert "&lt;script&gt;alert" in html
+    assert "{{ 7*7 }}" in html and "49" not in html.split("wiebelt.")[1][:40]
+    assert "{% raw %}" in html
+    assert "<b>Vet</b>" not in html and "&lt;b&gt;Vet&lt;/b&gt;" in html
+    for page in ("situaties/", "zoeken/spanningen/", "zoeken/themas/", "print_page/", "situaties/alpha/"):
+        assert "<script>alert" not in read(site, page), page
