@@ -33,7 +33,7 @@ test: $(BIN)/mkdocs system
 
 ## Benchmarks: build overhead, scale, page weight, PDFs, Lighthouse, serve loop
 bench: $(BIN)/mkdocs system
-	$(BIN)/python -m tests.bench
+	$(BIN)/python tests/bench.py
 
 ## A new situation from the template (asks for collection and title)
 nieuw: $(BIN)/mkdocs

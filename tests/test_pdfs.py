@@ -1,0 +1,112 @@
+"""The PDFs made by `mkdocs build`: present, readable, complete, within the page limits."""
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+
+import pytest
+from pypdf import PdfReader
+
+
+def _text(path) -> str:
+    reader = PdfReader(str(path))
+    return _norm(" ".join(page.extract_text() or "" for page in reader.pages))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", " ", text.replace("\u00ad", "").replace("’", "'")).strip()
+
+
+def _has(text: str, needle: str) -> bool:
+    return _norm(needle) in text
+
+
+def test_every_expected_pdf_exists_and_opens(site, catalogue):
+    expected = [e.pdf for e in catalogue.entries] + [c.pdf for c in catalogue.collections]
+    expected += ["downloads/vragenkaarten.pdf", "downloads/kritische-situaties.pdf"]
+    for rel in expected:
+        reader = PdfReader(str(site / rel))
+        assert len(reader.pages) >= 1, rel
+        assert reader.metadata.title, f"{rel}: no document title"
+
+
+def test_situation_pdfs_hold_title_key_question_and_every_question(site, catalogue):
+    for e in catalogue.entries:
+        path = site / e.pdf
+        text = _text(path)
+        pages = len(PdfReader(str(path)).pages)
+        assert _has(text, e.title), e.id
+        if e.type == "situatie":
+            assert _has(text, e.key_question), e.id
+            for _, questions in e.questions:
+                for q in questions:
+                    assert _has(text, q), (e.id, q)
+            assert pages <= 3, f"{e.id}: {pages} pages for {e.word_count} words"
+
+
+def test_pdfs_are_tagged_with_title_and_dutch_language(site, catalogue):
+    for rel in [catalogue.entries[0].pdf, catalogue.collections[0].pdf, "downloads/kritische-situaties.pdf"]:
+        reader = PdfReader(str(site / rel))
+        root = reader.trailer["/Root"]
+        assert root.get("/MarkInfo", {}).get("/Marked") is True, f"{rel}: not tagged"
+        assert "/StructTreeRoot" in root, rel
+        assert str(root.get("/Lang", "")).lower().startswith("nl"), f"{rel}: language {root.get('/Lang')}"
+        assert "Kritische situaties" in reader.metadata.title
+
+
+def test_collection_bundles_hold_all_situations_in_order(site, catalogue):
+    for c in catalogue.collections:
+        text = _text(site / c.pdf)
+        assert _has(text, c.name)
+        assert "Inhoud" in text
+        body = text.split("Inhoud", 1)[1]
+        positions = []
+        for e in catalogue.by_collection[c.id]:
+            needle = _norm(e.summary)
+            pos = body.find(needle, positions[-1] if positions else 0)
+            assert pos >= 0, (c.id, e.id)
+            positions.append(pos)
+        assert positions == sorted(positions)
+        assert _has(body, "Het gesprek over een kritische situatie"), "method page missing"
+
+
+def test_card_deck_holds_every_card_eight_per_sheet(site, catalogue):
+    from macros import state
+    from macros.cards import all_cards
+    path = site / "downloads/vragenkaarten.pdf"
+    cards = all_cards(catalogue, state.guide())
+    text = _text(path)
+    for card in cards:
+        assert _has(text, card["text"]), card["text"]
+    pages = len(PdfReader(str(path)).pages)
+    assert pages == -(-len(cards) // 8), f"{len(cards)} cards on {pages} pages"
+
+
+def test_whole_site_pdf_holds_every_entry(site, catalogue):
+    text = _text(site / "downloads/kritische-situaties.pdf")
+    assert "Inhoud" in text
+    for e in catalogue.entries:
+        assert _has(text, e.title), e.id
+
+
+def test_download_buttons_show_file_size(site, catalogue):
+    e = catalogue.situations[0]
+    html = (site / e.url / "index.html").read_text(encoding="utf-8")
+    assert re.search(r'data-ks-size="downloads/[^"]+\.pdf">\(\d+ kB\)', html)
+    c = catalogue.collections[0]
+    html = (site / c.url / "index.html").read_text(encoding="utf-8")
+    assert re.search(rf'collectie-{c.id}\.pdf">\(\d+(,\d)? [kM]B\)', html)
+    print_page = (site / "print_page/index.html").read_text(encoding="utf-8")
+    assert "downloads/kritische-situaties.pdf" in print_page
+
+
+def test_first_page_of_a_handout_as_png(site, catalogue, artifacts):
+    if not shutil.which("pdftoppm"):
+        pytest.fail("pdftoppm missing: apt-get install poppler-utils")
+    e = max(catalogue.situations, key=lambda x: x.word_count)
+    out = artifacts / f"handout-{e.id}"
+    subprocess.run(["pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", "-singlefile",
+                    str(site / e.pdf), str(out)], check=True)
+    png = out.with_suffix(".png")
+    assert png.stat().st_size > 20_000
