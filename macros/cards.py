@@ -62,3 +62,14 @@ def register(env) -> None:
         cards = all_cards(state.catalogue(), state.guide())
         sheets = [cards[i:i + per_sheet] for i in range(0, len(cards), per_sheet)]
         return fragment("card-deck.html", **ctx(sheets=sheets, total=len(cards)))
+
+
+def register_preparation(env) -> None:
+    """The box on the preparation page that shows the situation chosen via ?situatie=<id>."""
+
+    @env.macro
+    def chosen_situation():
+        """Hidden box plus the data to fill it; site.js shows it when the URL names a situation."""
+        cat = state.catalogue()
+        page_url = env.page.url if getattr(env, "page", None) else ""
+        return fragment("chosen-situation.html", cat=cat, page_url=page_url)

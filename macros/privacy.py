@@ -17,9 +17,11 @@ PATTERNS_FILE = ROOT / "situations" / "privacy.json"
 
 @dataclass(frozen=True)
 class Finding:
+    """One piece of personal data: 1-based line, Dutch label, the text found and the pattern id."""
     line: int
     label: str
     text: str
+    id: str = ""
 
 
 def elfproef(digits: str) -> bool:
@@ -32,8 +34,10 @@ def elfproef(digits: str) -> bool:
 
 
 def iban_valid(text: str) -> bool:
-    """True when an IBAN passes the mod-97 check."""
+    """True when an IBAN (15 to 34 characters) passes the mod-97 check."""
     s = re.sub(r"\s", "", text).upper()
+    if not 15 <= len(s) <= 34 or not s.isascii() or not s.isalnum():
+        return False
     moved = s[4:] + s[:4]
     number = "".join(str(int(c, 36)) for c in moved)
     return int(number) % 97 == 1
@@ -43,20 +47,25 @@ CHECKS = {"elfproef": elfproef, "iban": iban_valid}
 
 
 def load_patterns(path: Path = PATTERNS_FILE) -> list[dict]:
-    """The compiled patterns of the shared JSON file."""
+    """The compiled patterns of the shared JSON file (ASCII \\d and \\b, as in JavaScript)."""
     data = json.loads(path.read_text(encoding="utf-8"))
     compiled = []
     for p in data["patterns"]:
-        flags = re.IGNORECASE if "i" in p.get("flags", "") else 0
+        flags = re.ASCII | (re.IGNORECASE if "i" in p.get("flags", "") else 0)
         compiled.append({**p, "compiled": re.compile(p["regex"], flags)})
     return compiled
 
 
 def scan(text: str, patterns: list[dict] | None = None) -> list[Finding]:
-    """All personal-data findings in `text`, with 1-based line numbers."""
+    """All personal-data findings in `text`, with 1-based line numbers.
+
+    A match inside a longer match on the same line (the digits of an IBAN that also look like a
+    phone number) is reported once, under the longer match.
+    """
     patterns = patterns if patterns is not None else load_patterns()
     findings = []
     for lineno, line in enumerate(text.splitlines(), start=1):
+        hits = []
         for p in patterns:
             for m in p["compiled"].finditer(line):
                 found = m.group(0)
@@ -65,7 +74,11 @@ def scan(text: str, patterns: list[dict] | None = None) -> list[Finding]:
                     continue
                 if p.get("min_digits") and len(re.sub(r"\D", "", found)) < p["min_digits"]:
                     continue
-                findings.append(Finding(lineno, p["label"], found))
+                hits.append((m.start(), m.end(), p))
+        for start, end, p in hits:
+            inside = any(s <= start and end <= e and (e - s) > (end - start) for s, e, _ in hits)
+            if not inside:
+                findings.append(Finding(lineno, p["label"], line[start:end], p["id"]))
     return findings
 
 
@@ -75,9 +88,15 @@ def main(argv: list[str]) -> int:
     patterns = load_patterns()
     count = 0
     for path in files:
-        for f in scan(path.read_text(encoding="utf-8"), patterns):
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"{path}: kan het bestand niet lezen: {exc}", file=sys.stderr)
+            return 2
+        shown = path.resolve().relative_to(ROOT) if path.resolve().is_relative_to(ROOT) else path
+        for f in scan(text, patterns):
             count += 1
-            print(f"{path}:{f.line}: {f.label} gevonden: {f.text!r}")
+            print(f"{shown}:{f.line}: {f.label} gevonden: {f.text!r}")
     print(f"{len(files)} bestanden gecontroleerd, {count} persoonsgegevens gevonden.")
     return 1 if count else 0
 

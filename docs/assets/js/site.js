@@ -1,6 +1,33 @@
 /* Small progressive enhancements: the print button and the question-card filters. */
 (function () {
+  function showChosenSituation() {
+    var box = document.querySelector("[data-ks-chosen]");
+    if (!box || box.dataset.ksReady) return;
+    var id = new URLSearchParams(window.location.search).get("situatie");
+    var item = id && JSON.parse(box.dataset.ksSituations)[id];
+    if (!item) return;
+    box.dataset.ksReady = "1";
+    function para(parts) {
+      var p = document.createElement("p");
+      parts.forEach(function (part) {
+        if (typeof part === "string") { p.appendChild(document.createTextNode(part)); return; }
+        var el = document.createElement(part[0]);
+        el.textContent = part[1];
+        if (part[2]) el.setAttribute("href", part[2]);
+        if (part[3]) el.setAttribute("download", "");
+        p.appendChild(el);
+      });
+      box.appendChild(p);
+    }
+    para([["a", item[0], item[3]], " – " + item[1]]);
+    para(["Kernvraag: " + item[2]]);
+    para(["Open de ", ["a", "situatie", item[3]], " en kies Print gespreksvel, of ",
+          ["a", "download de pdf", item[4], true], ". Wil je met kaarten werken? Druk dan de ",
+          ["a", "vragenkaarten", box.dataset.ksCards], " af."]);
+    box.hidden = false;
+  }
   function init() {
+    showChosenSituation();
     document.querySelectorAll("[data-ks-print]").forEach(function (button) {
       if (button.dataset.ksReady) return;
       button.dataset.ksReady = "1";

@@ -1,0 +1,203 @@
+"""Write a new situation or beeld from the template (Hugo's archetype idea).
+
+Usage: python -m macros.new_situation [--collectie NAAM] [--titel TITEL] [--beeld] [--root MAP]
+Asks for what is missing, writes situations/<collectie>/<id>.md with every schema field and a
+Dutch comment taken from situations/schema.json, prints the path and opens no editor.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import textwrap
+import unicodedata
+from pathlib import Path
+
+import yaml
+
+from .vocabulary import Vocabulary, load_vocabulary
+
+ROOT = Path(__file__).resolve().parent.parent
+WIDTH = 98
+PLACEHOLDER_SUMMARY = "Schrijf hier in één zin wat er gebeurt en waarom het schuurt."
+PLACEHOLDER_KEY_QUESTION = "Wat is de ene vraag waar deze situatie om draait?"
+STORY = """Schrijf hier het verhaal. Begin dicht bij het moment waar het om draait: één professional, één
+plek, één dag. Laat zien welke waarden botsen en stop op het moment dat de hoofdpersoon moet kiezen.
+
+Gebruik verzonnen namen en plaatsen, en geen gegevens waarmee iemand te herkennen is.
+"""
+
+
+def slugify(title: str, max_length: int = 60) -> str:
+    """A file-name id from a title: lower case ASCII, digits and single hyphens (same rule as the vertelpunt)."""
+    text = unicodedata.normalize("NFKD", title.lower())
+    text = "".join(c for c in text if not unicodedata.combining(c))
+    slug = "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in text).split())
+    if len(slug) > max_length:
+        slug = slug[:max_length].rsplit("-", 1)[0] if "-" in slug[:max_length] else slug[:max_length]
+    return slug or "situatie"
+
+
+def unique_id(slug: str, taken: set[str], max_length: int = 60) -> str:
+    """`slug`, or `slug-2`, `slug-3`, ... when that id is already used somewhere on the site."""
+    candidate, n = slug, 2
+    while candidate in taken:
+        suffix = f"-{n}"
+        candidate = slug[: max_length - len(suffix)].rstrip("-") + suffix
+        n += 1
+    return candidate
+
+
+def existing_ids(base: Path) -> set[str]:
+    """Every id in use: the file names of all situations and beelden under situations/."""
+    return {f.stem for f in base.glob("*/*.md")}
+
+
+def collections(base: Path) -> dict[str, dict]:
+    """The collections (folder name -> collection.yml data), in folder order."""
+    found = {}
+    for meta in sorted(base.glob("*/collection.yml")):
+        data = yaml.safe_load(meta.read_text(encoding="utf-8")) or {}
+        found[meta.parent.name] = data if isinstance(data, dict) else {}
+    return found
+
+
+def side_question(description: str) -> str:
+    """The question in a schema description ('Vragen over ...: wat vraagt ...?' -> 'Wat vraagt ...?')."""
+    question = description.split(": ", 1)[-1].strip()
+    return question[:1].upper() + question[1:]
+
+
+def _comment(text: str, indent: str = "") -> list[str]:
+    lines = textwrap.wrap(text, WIDTH - len(indent) - 2, break_on_hyphens=False, break_long_words=False)
+    return [f"{indent}# {line}" for line in lines]
+
+
+def _choices(vocab: Vocabulary, kind: str) -> str:
+    return "Kies uit: " + ", ".join(t.key for t in vocab.terms(kind)) + "."
+
+
+def render(schema: dict, vocab: Vocabulary, coll_id: str, coll: dict, title: str, entry_id: str,
+           beeld: bool, situation_ids: list[str]) -> str:
+    """The text of a new file: front matter with every schema field and its description, then a story."""
+    props = schema["properties"]
+    inspection = coll.get("sector") == "rijksinspecties" and not beeld
+    values = [t.key for t in vocab.terms("values")]
+    role = coll.get("role") if vocab.has("roles", str(coll.get("role"))) else vocab.terms("roles")[0].key
+    q = json.dumps
+    fields = {
+        "id": [f"id: {entry_id}"],
+        "type": [f"type: {'beeld' if beeld else 'situatie'}"],
+        "title": [f"title: {q(title, ensure_ascii=False)}"],
+        "collection": [f"collection: {coll_id}"],
+        "role": [f"role: {role}"],
+        "domain": [f"{'' if inspection else '# '}domain: {vocab.terms('domains')[0].key}"],
+        "step": [f"{'' if inspection else '# '}step: {vocab.terms('steps')[0].key}"],
+        "summary": [f"summary: {q(PLACEHOLDER_SUMMARY, ensure_ascii=False)}"],
+        "tensions": ["tensions:", f"  - [{values[0]}, {values[1]}]"],
+        "themes": [f"themes: [{vocab.terms('themes')[0].key}]"],
+        "key_question": [f"{'# ' if beeld else ''}key_question: {q(PLACEHOLDER_KEY_QUESTION, ensure_ascii=False)}"],
+        "questions": [f"{'# ' if beeld else ''}questions:"],
+        "situations": [f"{'' if beeld and situation_ids else '# '}situations: [{(situation_ids or ['id-van-een-situatie'])[0]}]"],
+        "related": ["related: []"],
+        "order": ["# order: 10"],
+    }
+    mark = "# " if beeld else ""
+    for side, prop in props["questions"]["properties"].items():
+        fields["questions"] += [mark + line for line in _comment(prop["description"], "  ")]
+        fields["questions"] += [f"{mark}  {side}:", f"{mark}    - {q(side_question(prop['description']), ensure_ascii=False)}"]
+    extra = {"role": "roles", "domain": "domains", "step": "steps", "tensions": "values", "themes": "themes"}
+    lines = ["---"]
+    for name, prop in props.items():
+        lines += _comment(prop.get("description", ""))
+        if name in extra:
+            lines += _comment(_choices(vocab, extra[name]))
+        lines += fields.get(name, [f"# {name}:"])
+    lines.append("---")
+    if beeld:
+        body = "Schrijf hier hoe een professional dit moment aanpakte, en waarom.\n"
+        for term in vocab.terms("sides")[:3]:
+            body += f"\n## {term.label[:1].upper() + term.label[1:]}\n\n{term.definition}\n"
+    else:
+        body = STORY
+    return "\n".join(lines) + "\n" + body
+
+
+def create(root: Path, collection: str, title: str, beeld: bool = False) -> Path:
+    """Write a new situation (or beeld) file in `collection` under `root`; return its path."""
+    base = root / "situations"
+    schema = json.loads((base / "schema.json").read_text(encoding="utf-8"))
+    colls = collections(base)
+    if collection not in colls:
+        raise ValueError(f"onbekende collectie {collection!r}; kies uit: {', '.join(colls) or 'geen'}")
+    title = " ".join(title.split())
+    limits = schema["properties"]["title"]
+    if not limits["minLength"] <= len(title) <= limits["maxLength"]:
+        raise ValueError(f"de titel moet {limits['minLength']} tot {limits['maxLength']} tekens lang zijn")
+    max_length = schema["properties"]["id"]["maxLength"]
+    slug = slugify(("beeld " if beeld else "") + title, max_length)
+    entry_id = unique_id(slug, existing_ids(base), max_length)
+    situation_ids = sorted(f.stem for f in (base / collection).glob("*.md") if not f.stem.startswith("beeld-"))
+    text = render(schema, load_vocabulary(base / "vocabulary.yml"), collection, colls[collection],
+                  title, entry_id, beeld, situation_ids)
+    path = base / collection / f"{entry_id}.md"
+    with path.open("x", encoding="utf-8") as handle:
+        handle.write(text)
+    return path
+
+
+def _ask_collection(names: list[str], colls: dict[str, dict], ask) -> str:
+    print("Collecties:")
+    for i, name in enumerate(names, start=1):
+        print(f"  {i}. {name}  ({colls[name].get('short_name', name)})")
+    while True:
+        answer = ask("Welke collectie? Typ het nummer of de naam: ").strip()
+        if answer.isdigit() and 1 <= int(answer) <= len(names):
+            return names[int(answer) - 1]
+        if answer in colls:
+            return answer
+        print("Die collectie ken ik niet. Kies een nummer uit de lijst.")
+
+
+def _ask_title(root: Path, ask) -> str:
+    schema = json.loads((root / "situations" / "schema.json").read_text(encoding="utf-8"))
+    low, high = schema["properties"]["title"]["minLength"], schema["properties"]["title"]["maxLength"]
+    while True:
+        title = " ".join(ask(f"Titel, kort en concreet ({low} tot {high} tekens): ").split())
+        if low <= len(title) <= high:
+            return title
+        print(f"Die titel is {len(title)} tekens lang. Probeer het nog eens.")
+
+
+def main(argv: list[str] | None = None, ask=input) -> int:
+    """Ask for what the flags leave open, write the file and tell what to do next."""
+    parser = argparse.ArgumentParser(prog="python -m macros.new_situation",
+                                     description="Maak een nieuwe situatie of een nieuw beeld van goed werk.")
+    parser.add_argument("--collectie", help="de map onder situations/, bijvoorbeeld grenswerkers")
+    parser.add_argument("--titel", help="de titel, tussen aanhalingstekens")
+    parser.add_argument("--beeld", action="store_true", default=None, help="een beeld van goed werk in plaats van een situatie")
+    parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    colls = collections(args.root / "situations")
+    try:
+        collection = args.collectie or _ask_collection(list(colls), colls, ask)
+        title = args.titel or _ask_title(args.root, ask)
+        beeld = args.beeld
+        if beeld is None:
+            beeld = False if args.titel and args.collectie else ask("Is het een beeld van goed werk? [j/N]: ").strip().lower() in {"j", "ja"}
+        path = create(args.root, collection, title, beeld)
+    except (EOFError, KeyboardInterrupt):
+        print("\nGestopt; er is niets geschreven.", file=sys.stderr)
+        return 1
+    except (ValueError, FileExistsError) as exc:
+        print(f"Niet gelukt: {exc}", file=sys.stderr)
+        return 1
+    shown = path.relative_to(args.root)
+    print(f"Gemaakt: {shown}")
+    print("Open het bestand in je editor, vervang de voorbeeldtekst en kijk met 'make serve' hoe het eruitziet.")
+    print("Controleer daarna met 'make check' en 'make privacy'.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
