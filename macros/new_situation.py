@@ -146,6 +146,21 @@ def create(root: Path, collection: str, title: str, beeld: bool = False) -> Path
     return path
 
 
+def dropdown_option(key: str, label: str) -> str:
+    """How a term appears in the GitHub issue form: its label, plus the key when that differs."""
+    return label if label.replace(" ", "-").lower() == key else f"{label} ({key})"
+
+
+def issue_form_options(root: Path = ROOT) -> dict[str, list[str]]:
+    """The options each dropdown of .github/ISSUE_TEMPLATE/nieuwe-situatie.yml must have, by field id."""
+    base = root / "situations"
+    vocab = load_vocabulary(base / "vocabulary.yml")
+    colls = sorted(collections(base).items(), key=lambda item: (item[1].get("order", 0), item[0]))
+    terms = {field: [dropdown_option(t.key, t.label) for t in vocab.terms(kind)]
+             for field, kind in (("role", "roles"), ("tensions", "values"), ("themes", "themes"))}
+    return {"collection": [dropdown_option(cid, str(c.get("short_name", cid))) for cid, c in colls], **terms}
+
+
 def _ask_collection(names: list[str], colls: dict[str, dict], ask) -> str:
     print("Collecties:")
     for i, name in enumerate(names, start=1):
