@@ -1,7 +1,7 @@
 """Maintainer tool: suggest related situations from other collections, by shared tensions and themes.
 
     python -m macros.suggest_related            # print suggestions
-    python -m macros.suggest_related --apply    # add the best one per situation that lacks a link
+    python -m macros.suggest_related --apply    # add the best two (from different collections) where a link is missing
 
 Only situations whose `related` list has no entry from another collection are changed.
 """
@@ -74,7 +74,7 @@ def main(argv: list[str]) -> int:
         best = suggestions(cat, e)
         print(f"{e.id}: {'ok' if has_other else 'MIST'} -> " + ", ".join(f"{o.id} ({score(e, o)})" for o in best))
         if apply and not has_other and best:
-            add_related(ROOT / e.path, [o.id for o in best[:1]])
+            add_related(ROOT / e.path, [o.id for o in best])
     return 0
 
 
