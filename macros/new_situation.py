@@ -161,6 +161,26 @@ def issue_form_options(root: Path = ROOT) -> dict[str, list[str]]:
     return {"collection": [dropdown_option(cid, str(c.get("short_name", cid))) for cid, c in colls], **terms}
 
 
+def fields_table(root: Path = ROOT) -> str:
+    """A Markdown table of the front matter fields, straight from the schema (for CONTRIBUTING.md)."""
+    schema = json.loads((root / "situations" / "schema.json").read_text(encoding="utf-8"))
+    required = {name: "ja" for name in schema["required"]}
+    for rule in schema.get("allOf", []):
+        kind = rule["if"]["properties"]["type"]["const"]
+        required.update({name: f"bij een {kind}" for name in rule["then"].get("required", [])})
+    rows = ["| veld | verplicht | betekenis |", "| --- | --- | --- |"]
+    for name, prop in schema["properties"].items():
+        text = prop.get("description", "").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+        rows.append(f"| `{name}` | {required.get(name, 'nee')} | {text} |")
+    return "\n".join(rows) + "\n"
+
+
+def _print_form_options(root: Path) -> None:
+    for field, options in issue_form_options(root).items():
+        print(f"{field}:")
+        print("\n".join(f"  - {json.dumps(o, ensure_ascii=False)}" for o in options))
+
+
 def _ask_collection(names: list[str], colls: dict[str, dict], ask) -> str:
     print("Collecties:")
     for i, name in enumerate(names, start=1):
@@ -191,8 +211,16 @@ def main(argv: list[str] | None = None, ask=input) -> int:
     parser.add_argument("--collectie", help="de map onder situations/, bijvoorbeeld grenswerkers")
     parser.add_argument("--titel", help="de titel, tussen aanhalingstekens")
     parser.add_argument("--beeld", action="store_true", default=None, help="een beeld van goed werk in plaats van een situatie")
+    parser.add_argument("--velden", action="store_true", help="print de tabel met velden uit het schema en stop")
+    parser.add_argument("--formulier", action="store_true", help="print de keuzes van het issue-formulier en stop")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.velden or args.formulier:
+        if args.velden:
+            print(fields_table(args.root), end="")
+        else:
+            _print_form_options(args.root)
+        return 0
     colls = collections(args.root / "situations")
     try:
         collection = args.collectie or _ask_collection(list(colls), colls, ask)

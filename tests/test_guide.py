@@ -53,16 +53,16 @@ def test_running_order_that_does_not_add_up_stops_the_build(tmp_path):
 
 def test_every_situation_card_renders_on_the_card_page(site, catalogue):
     import html as h
-    page = (site / "gesprek/vragenkaarten/index.html").read_text(encoding="utf-8")
+    page = h.unescape((site / "gesprek/vragenkaarten/index.html").read_text(encoding="utf-8"))
     for e in catalogue.situations:
         assert f'id="kaarten-{e.id}"' in page
         for _, questions in e.questions:
             for q in questions:
-                assert h.escape(q) in page, (e.id, q)
+                assert q in page, (e.id, q)
     guide = load_guide(ROOT)
     for s in guide.question_sets:
         for q in s.questions:
-            assert h.escape(q.text) in page
+            assert q.text in page
 
 
 def test_situation_pages_link_to_the_preparation(site, catalogue):

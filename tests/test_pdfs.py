@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+import unicodedata
 
 import pytest
 from pypdf import PdfReader
@@ -15,6 +16,7 @@ def _text(path) -> str:
 
 
 def _norm(text: str) -> str:
+    text = re.sub(r"-\s+", "-", unicodedata.normalize("NFKC", text))
     return re.sub(r"\s+", " ", text.replace("\u00ad", "").replace("’", "'")).strip()
 
 
@@ -49,7 +51,7 @@ def test_pdfs_are_tagged_with_title_and_dutch_language(site, catalogue):
     for rel in [catalogue.entries[0].pdf, catalogue.collections[0].pdf, "downloads/kritische-situaties.pdf"]:
         reader = PdfReader(str(site / rel))
         root = reader.trailer["/Root"]
-        assert root.get("/MarkInfo", {}).get("/Marked") is True, f"{rel}: not tagged"
+        assert bool(root.get("/MarkInfo", {}).get("/Marked")), f"{rel}: not tagged"
         assert "/StructTreeRoot" in root, rel
         assert str(root.get("/Lang", "")).lower().startswith("nl"), f"{rel}: language {root.get('/Lang')}"
         assert "Kritische situaties" in reader.metadata.title
@@ -110,3 +112,12 @@ def test_first_page_of_a_handout_as_png(site, catalogue, artifacts):
                     str(site / e.pdf), str(out)], check=True)
     png = out.with_suffix(".png")
     assert png.stat().st_size > 20_000
+
+
+def test_missing_chromium_stops_the_build_with_install_hint(tmp_path, monkeypatch):
+    from project import build, make_project
+    monkeypatch.setenv("KS_CHROMIUM", "/nonexistent/chromium")
+    result = build(make_project(tmp_path), pdf=True)
+    assert result.returncode != 0
+    assert "Chromium niet gevonden" in result.stderr and "apt-get install -y chromium" in result.stderr
+    assert "KS_PDF=0" in result.stderr

