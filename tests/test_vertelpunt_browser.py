@@ -120,7 +120,7 @@ def test_personal_data_shows_a_warning_and_blocks_output(page, server):
     assert "burgerservicenummer" in warning.inner_text() and "123456782" in warning.inner_text()
     assert "vp-story-privacy" in page.get_attribute("#vp-story", "aria-describedby")
     downloads = []
-    page.on("download", downloads.append)
+    page.on("download", lambda d: downloads.append(d))
     page.click("#vp-download")
     assert page.locator("#vp-errors").is_visible() and "burgerservicenummer" in page.inner_text("#vp-errors")
     page.wait_for_timeout(300)

@@ -27,6 +27,10 @@
     box.hidden = false;
   }
   function init() {
+    // Task-list checkboxes (printable checklists) have no label of their own: name them by their item.
+    document.querySelectorAll(".task-list-item > input[type=checkbox]:not([aria-label])").forEach(function (box) {
+      box.setAttribute("aria-label", box.parentNode.textContent.replace(/\s+/g, " ").trim());
+    });
     showChosenSituation();
     document.querySelectorAll("[data-ks-print]").forEach(function (button) {
       if (button.dataset.ksReady) return;
