@@ -22,7 +22,14 @@ def environment() -> jinja2.Environment:
         trim_blocks=True, lstrip_blocks=True,
     )
     env.globals["rel"] = rel
+    env.filters["codequotes"] = codequotes
     return env
+
+
+def codequotes(text: str) -> Markup:
+    """Escape `text` and show words in single quotes ('values') as code."""
+    escaped = str(Markup.escape(text))
+    return Markup(re.sub(r"&#39;([^&\s]+)&#39;", r"<code>\1</code>", escaped))
 
 
 def rel(target: str, page_url: str) -> str:

@@ -50,7 +50,7 @@ def _fill(page, data, story=STORY):
     page.fill("#vp-q-goed_doet", "Wie wacht er op deze vergunning?\nWie betaalt de prijs van haast?")
     for name in ("anon", "people", "license"):
         page.check(f"#vp-consent-{name}")
-    page.wait_for_function("document.getElementById('vp-saved').textContent.includes('bewaard')")
+    page.wait_for_function("document.getElementById('vp-file').textContent.includes('# Bevestigd')")
     return coll
 
 
@@ -193,6 +193,8 @@ def test_no_accessibility_violations(browser, server, scheme):
     page = context.new_page()
     try:
         data = _open(page, server)
+        expected = "slate" if scheme == "dark" else "default"
+        page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') === '{expected}'")
         _fill(page, data, story=STORY + "\n\nBel 06-12345678.")
         page.fill("#vp-title", "")
         page.click("#vp-download")
