@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 import textwrap
 import unicodedata
@@ -171,8 +172,19 @@ def fields_table(root: Path = ROOT) -> str:
     rows = ["| veld | verplicht | betekenis |", "| --- | --- | --- |"]
     for name, prop in schema["properties"].items():
         text = prop.get("description", "").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+        text = re.sub(r"'([^'\s]+)'", r"`\1`", text)
         rows.append(f"| `{name}` | {required.get(name, 'nee')} | {text} |")
     return "\n".join(rows) + "\n"
+
+
+def update_contributing(root: Path = ROOT) -> Path:
+    """Rewrite the fields table between the velden markers in CONTRIBUTING.md; return its path."""
+    path = root / "CONTRIBUTING.md"
+    text = path.read_text(encoding="utf-8")
+    start, end = "<!-- velden:begin -->\n", "<!-- velden:end -->"
+    head, rest = text.split(start, 1)
+    path.write_text(head + start + fields_table(root) + end + rest.split(end, 1)[1], encoding="utf-8")
+    return path
 
 
 def _print_form_options(root: Path) -> None:
@@ -211,13 +223,13 @@ def main(argv: list[str] | None = None, ask=input) -> int:
     parser.add_argument("--collectie", help="de map onder situations/, bijvoorbeeld grenswerkers")
     parser.add_argument("--titel", help="de titel, tussen aanhalingstekens")
     parser.add_argument("--beeld", action="store_true", default=None, help="een beeld van goed werk in plaats van een situatie")
-    parser.add_argument("--velden", action="store_true", help="print de tabel met velden uit het schema en stop")
+    parser.add_argument("--velden", action="store_true", help="werk de tabel met velden in CONTRIBUTING.md bij en stop")
     parser.add_argument("--formulier", action="store_true", help="print de keuzes van het issue-formulier en stop")
     parser.add_argument("--root", type=Path, default=ROOT, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.velden or args.formulier:
         if args.velden:
-            print(fields_table(args.root), end="")
+            print(f"Bijgewerkt: {update_contributing(args.root).relative_to(args.root)}")
         else:
             _print_form_options(args.root)
         return 0

@@ -88,6 +88,7 @@
     fill(s, V[s.getAttribute("data-ks-vocab")], "Kies…");
   });
   form.querySelectorAll("select[data-ks-values]").forEach(function (s) { fill(s, V.values, "Kies een waarde…"); });
+  $("vp-themes-hint").textContent = "Kies er " + P.themes.minItems + " tot " + P.themes.maxItems + ".";
   var themeBox = form.querySelector("[data-ks-themes]");
   V.themes.forEach(function (t) {
     var id = "vp-theme-" + t.key, div = el("div");
