@@ -203,13 +203,3 @@ def test_no_accessibility_violations(browser, server, scheme):
     finally:
         context.close()
 
-
-# TEMPORARY local override: build the fixture project without PDFs (remove before handing in)
-@pytest.fixture(scope="session")
-def site(tmp_path_factory):
-    project = tmp_path_factory.mktemp("vp-project")
-    make_project(project)
-    out = tmp_path_factory.mktemp("vp-site")
-    result = build(project, site=out, strict=True)
-    assert result.returncode == 0, result.stderr[-3000:]
-    return out
