@@ -85,19 +85,21 @@ def render(schema: dict, vocab: Vocabulary, coll_id: str, coll: dict, title: str
     inspection = coll.get("sector") == "rijksinspecties" and not beeld
     values = [t.key for t in vocab.terms("values")]
     role = coll.get("role") if vocab.has("roles", str(coll.get("role"))) else vocab.terms("roles")[0].key
-    q = json.dumps
+    def q(text: str) -> str:
+        return json.dumps(text, ensure_ascii=False)
+
     fields = {
         "id": [f"id: {entry_id}"],
         "type": [f"type: {'beeld' if beeld else 'situatie'}"],
-        "title": [f"title: {q(title, ensure_ascii=False)}"],
+        "title": [f"title: {q(title)}"],
         "collection": [f"collection: {coll_id}"],
         "role": [f"role: {role}"],
         "domain": [f"{'' if inspection else '# '}domain: {vocab.terms('domains')[0].key}"],
         "step": [f"{'' if inspection else '# '}step: {vocab.terms('steps')[0].key}"],
-        "summary": [f"summary: {q(PLACEHOLDER_SUMMARY, ensure_ascii=False)}"],
+        "summary": [f"summary: {q(PLACEHOLDER_SUMMARY)}"],
         "tensions": ["tensions:", f"  - [{values[0]}, {values[1]}]"],
         "themes": [f"themes: [{vocab.terms('themes')[0].key}]"],
-        "key_question": [f"{'# ' if beeld else ''}key_question: {q(PLACEHOLDER_KEY_QUESTION, ensure_ascii=False)}"],
+        "key_question": [f"{'# ' if beeld else ''}key_question: {q(PLACEHOLDER_KEY_QUESTION)}"],
         "questions": [f"{'# ' if beeld else ''}questions:"],
         "situations": [f"{'' if beeld and situation_ids else '# '}situations: [{(situation_ids or ['id-van-een-situatie'])[0]}]"],
         "related": ["related: []"],
@@ -106,7 +108,7 @@ def render(schema: dict, vocab: Vocabulary, coll_id: str, coll: dict, title: str
     mark = "# " if beeld else ""
     for side, prop in props["questions"]["properties"].items():
         fields["questions"] += [mark + line for line in _comment(prop["description"], "  ")]
-        fields["questions"] += [f"{mark}  {side}:", f"{mark}    - {q(side_question(prop['description']), ensure_ascii=False)}"]
+        fields["questions"] += [f"{mark}  {side}:", f"{mark}    - {q(side_question(prop['description']))}"]
     extra = {"role": "roles", "domain": "domains", "step": "steps", "tensions": "values", "themes": "themes"}
     lines = ["---"]
     for name, prop in props.items():
@@ -138,7 +140,8 @@ def create(root: Path, collection: str, title: str, beeld: bool = False) -> Path
     max_length = schema["properties"]["id"]["maxLength"]
     slug = slugify(("beeld " if beeld else "") + title, max_length)
     entry_id = unique_id(slug, existing_ids(base), max_length)
-    situation_ids = sorted(f.stem for f in (base / collection).glob("*.md") if not f.stem.startswith("beeld-"))
+    situation_ids = sorted(f.stem for f in (base / collection).glob("*.md")
+                           if re.search(r"^type:\s*situatie\s*$", f.read_text(encoding="utf-8"), re.M))
     text = render(schema, load_vocabulary(base / "vocabulary.yml"), collection, colls[collection],
                   title, entry_id, beeld, situation_ids)
     path = base / collection / f"{entry_id}.md"
@@ -190,7 +193,7 @@ def update_contributing(root: Path = ROOT) -> Path:
 def _print_form_options(root: Path) -> None:
     for field, options in issue_form_options(root).items():
         print(f"{field}:")
-        print("\n".join(f"  - {json.dumps(o, ensure_ascii=False)}" for o in options))
+        print("\n".join(f"  - {json.dumps(o)}" for o in options))
 
 
 def _ask_collection(names: list[str], colls: dict[str, dict], ask) -> str:

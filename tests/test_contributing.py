@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import re
+import shutil
 import subprocess
 import sys
 
@@ -164,7 +165,6 @@ def test_privacy_command_reports_file_line_and_what(tmp_path):
 
 def test_build_stops_on_personal_data(tmp_path):
     situations = tmp_path / "situations"
-    import shutil
     shutil.copytree(FIXTURES / "good", situations)
     path = situations / "beta" / "het-wachtlijstbesluit.md"
     lines = path.read_text(encoding="utf-8").splitlines()
