@@ -187,8 +187,13 @@ def load_catalogue(root: Path) -> Catalogue:
 
     entries = [_entry(d, body, rel) for d, body, rel, _ in raw]
     check_entries(entries, {c.id: c for c in collections}, vocab, problems)
-    for (_, _, rel, f) in raw:
-        for found in privacy.scan(f.read_text(encoding="utf-8"), patterns):
+    for f in sorted(base.glob("*/*.md")):
+        rel = f"situations/{f.parent.name}/{f.name}"
+        try:
+            text = f.read_text(encoding="utf-8")
+        except UnicodeDecodeError:
+            continue  # already reported as not UTF-8
+        for found in privacy.scan(text, patterns):
             problems.add(f"{rel}:{found.line}", "persoonsgegevens", f"{found.label} gevonden: {found.text!r}",
                          "haal persoonsgegevens weg of maak ze onherkenbaar")
     for d, _, rel, _ in raw:

@@ -88,3 +88,12 @@ def test_no_two_situations_share_a_title_or_summary(catalogue):
     for attr in ("title", "summary"):
         counts = Counter(getattr(e, attr) for e in catalogue.entries)
         assert not [k for k, n in counts.items() if n > 1], attr
+
+
+def test_no_template_placeholders_are_published(catalogue):
+    from macros.new_situation import PLACEHOLDER_KEY_QUESTION, PLACEHOLDER_SUMMARY, STORY
+    first_line = STORY.splitlines()[0][:40]
+    for e in catalogue.entries:
+        assert e.summary != PLACEHOLDER_SUMMARY, e.id
+        assert e.key_question != PLACEHOLDER_KEY_QUESTION, e.id
+        assert first_line not in e.body, e.id

@@ -126,3 +126,13 @@ def test_good_fixture_builds_strict(tmp_path):
     for md in (FIXTURES / "good").glob("*/*.md"):
         kind = "beelden" if "type: beeld" in md.read_text(encoding="utf-8") else "situaties"
         assert (project / "site" / kind / md.parent.name / md.stem / "index.html").is_file(), md
+
+
+def test_personal_data_reported_even_when_the_schema_fails(tmp_path):
+    project = make_project(tmp_path)
+    missing_field(project)
+    personal_data(project)
+    result = build(project)
+    assert result.returncode != 0
+    assert f"{LADDER}: key_question: verplicht veld ontbreekt" in result.stderr
+    assert "persoonsgegevens: telefoonnummer gevonden" in result.stderr
