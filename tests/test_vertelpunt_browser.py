@@ -153,6 +153,14 @@ def test_issue_link_carries_the_fields(page, server):
     assert not set(query) & {"collection", "role", "tensions", "themes"}, "GitHub cannot prefill dropdowns"
 
 
+def test_a_long_story_keeps_the_issue_link_short(page, server):
+    data = _open(page, server)
+    _fill(page, data, story="Een lange zin over het werk van die dag. " * 250)
+    href = page.get_attribute("#vp-issue", "href")
+    query = {k: v[0] for k, v in parse_qs(urlsplit(href).query).items()}
+    assert len(href) <= 8000 and "file" not in query and "bestand" in query["story"]
+
+
 def test_nothing_is_sent_anywhere(page, server):
     requests = []
     page.on("request", lambda r: requests.append(r.url))

@@ -11,8 +11,7 @@
   const data = JSON.parse(dataEl.textContent);
   const V = data.vocabulary, P = data.schema.properties, form = root.querySelector("form");
   const $ = (id) => document.getElementById(id);
-  const MEANING = [["felt", "Hoe voelde het?"], ["did", "Wat heb je gedaan?"], ["outcome", "Wat kwam eruit?"],
-                   ["audience", "Wie zou dit verhaal moeten horen?"]];
+  const MEANING = ["felt", "did", "outcome", "audience"].map((k) => [k, form.querySelector(`label[for="vp-${k}"]`).textContent]);
   const LONG = ["story"].concat(MEANING.map((m) => m[0]));
   const SIDES = Object.keys(P.questions.properties), QLEN = data.schema.$defs.questionList.items;
   const TEXT = LONG.concat(["summary", "title", "key_question"], SIDES.map((s) => "q-" + s));
@@ -188,17 +187,13 @@
   function check(s) {
     const errors = [], f = s.fields;
     const add = (id, msg, target) => errors.push({ id, msg, target: target || id });
-    if (!s.story) add("vp-story", "Schrijf je verhaal op.");
-    if (!f.sector) add("vp-sector", "Kies een sector.");
-    if (!f.collection) add("vp-collection", "Kies een collectie.");
-    if (!f.role) add("vp-role", "Kies de rol van de hoofdpersoon.");
-    if (s.inspection && !f.domain) add("vp-domain", "Kies het toezichtsdomein.");
-    if (s.inspection && !f.step) add("vp-step", "Kies de stap in het toezichtswerk.");
-    [["summary", "Schrijf in één zin wat het kritisch maakte."], ["title", "Geef je verhaal een titel."],
-     ["key_question", "Schrijf de kernvraag op."]].forEach(([k, empty]) => {
+    form.querySelectorAll("[data-ks-required]").forEach((e) => {
+      const group = e.type === "checkbox" ? e.closest("fieldset").id : e.id;
+      if (!e.closest("[hidden]") && (e.type === "checkbox" ? !e.checked : !oneLine(e.value))) add(group, e.dataset.ksRequired, e.id);
+    });
+    ["summary", "title", "key_question"].forEach((k) => {
       const n = s[k].length, p = P[k];
-      if (!n) add("vp-" + k, empty);
-      else if (n < p.minLength || n > p.maxLength) add("vp-" + k, `Gebruik ${p.minLength} tot ${p.maxLength} tekens; nu zijn het er ${n}.`);
+      if (n && (n < p.minLength || n > p.maxLength)) add("vp-" + k, `Gebruik ${p.minLength} tot ${p.maxLength} tekens; nu zijn het er ${n}.`);
     });
     const seen = new Set();
     if (!s.tensions.length) add("vp-tension-1", "Kies twee waarden die botsten.", "vp-tension-1-a");
@@ -216,12 +211,8 @@
       const bad = lines(f["q-" + side]).find((q) => q.length < QLEN.minLength || q.length > QLEN.maxLength);
       if (bad) add("vp-q-" + side, `Elke vraag heeft ${QLEN.minLength} tot ${QLEN.maxLength} tekens. Kijk naar: ‘${bad.slice(0, 40)}’.`);
     });
-    [["anon", "Bevestig dat je herkenbare details hebt veranderd."],
-     ["people", "Bevestig dat niemand te herkennen is of dat betrokkenen het goedvinden."],
-     ["license", "Geef toestemming voor publicatie onder CC BY 4.0."]].forEach(([k, msg]) => {
-      if (!f["consent-" + k]) add("vp-consent", msg, "vp-consent-" + k);
-    });
-    return errors.concat(privacy().map((p) => Object.assign(p, { target: p.id })));
+    return errors.concat(privacy().map((p) => Object.assign(p, { target: p.id })))
+      .sort((a, b) => ($(a.target).compareDocumentPosition($(b.target)) & Node.DOCUMENT_POSITION_PRECEDING ? 1 : -1));
   }
   const yq = (s) => JSON.stringify(s);
   const ykey = (k) => (/^[a-z][a-z0-9-]*$/.test(k) && !["yes", "no", "on", "off", "y", "n", "true", "false", "null"].includes(k) ? k : yq(k || ""));
