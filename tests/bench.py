@@ -98,7 +98,8 @@ def bench_weight(base: str, url: str) -> dict:
         by_kind[kind] = by_kind.get(kind, 0) + sent
     return {"page": url, "requests": len(sizes), "transferred_kb": round(sum(s for _, s, _ in sizes) / 1024, 1),
             "uncompressed_kb": round(sum(b for _, _, b in sizes) / 1024, 1),
-            "by_type_kb": {k: round(v / 1024, 1) for k, v in sorted(by_kind.items(), key=lambda kv: -kv[1])}}
+            "by_type_kb": {k: round(v / 1024, 1) for k, v in sorted(by_kind.items(), key=lambda kv: -kv[1])},
+            "largest_kb": {u.split("/", 3)[-1]: round(s / 1024, 1) for u, s, _ in sorted(sizes, key=lambda x: -x[1])[:5]}}
 
 
 def lighthouse_cli() -> Path:
@@ -218,6 +219,7 @@ def main() -> None:
                     w = r["weight"]
                     say(f"  {w['transferred_kb']} KB transferred, {w['uncompressed_kb']} KB uncompressed, "
                         f"{w['requests']} requests: " + ", ".join(f"{k} {v} KB" for k, v in w["by_type_kb"].items()))
+                    say("  largest: " + ", ".join(f"{u} {v} KB" for u, v in w["largest_kb"].items()))
                 if "lighthouse" not in skip:
                     say("4. Lighthouse (mobile)")
                     r["lighthouse"] = bench_lighthouse(base, {"home": "", "situation": situation}, Path(t))

@@ -71,9 +71,9 @@ def search(page, server, query: str) -> list[str]:
     page.wait_for_load_state("networkidle")
     page.locator(".md-search__input").click()
     page.keyboard.type(query, delay=30)
-    page.wait_for_function(
+    page.wait_for_function(  # "N overeenkomende documenten" or "Geen overeenkomende documenten"
         "q => document.querySelector('.md-search__input').value === q && "
-        "document.querySelector('.md-search-result__meta').textContent.trim() !== 'Typ om te beginnen met zoeken'",
+        "document.querySelector('.md-search-result__meta').textContent.includes('overeenkomend')",
         arg=query)
     page.wait_for_timeout(300)
     hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
