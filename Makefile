@@ -19,9 +19,9 @@ system:
 	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium hunspell hunspell-nl poppler-utils >/dev/null; \
 	fi
 
-## Install and serve the site on http://127.0.0.1:8000 (PDFs off for fast rebuilds)
+## Install and serve the site on http://127.0.0.1:8000 (PDFs and print page off for fast rebuilds)
 serve: $(BIN)/mkdocs
-	KS_PDF=0 $(BIN)/mkdocs serve
+	KS_PDF=0 KS_PRINT_SITE=false $(BIN)/mkdocs serve
 
 ## Build the whole site with PDFs into site/
 build: $(BIN)/mkdocs system

@@ -16,6 +16,7 @@ FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.
 RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--)")
 DATA_FILES = {"schema.json", "collection.schema.json", "vocabulary.yml", "privacy.json",
               "gesprek.yml", "vragensets.yml", "README.md"}
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 VOCAB_FIELDS = {"role": "roles", "domain": "domains", "step": "steps"}
 
 
@@ -95,7 +96,7 @@ def read_front_matter(path: Path, rel: str, problems: Problems) -> tuple[dict | 
         problems.add(rel, "front matter", "ontbreekt of is niet afgesloten", "begin met een regel --- en sluit af met ---")
         return None, ""
     try:
-        data = yaml.safe_load(m.group(1) or "")
+        data = yaml.load(m.group(1) or "", Loader=SAFE_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"regel {mark.line + 2}" if mark else "onbekende regel"

@@ -10,7 +10,7 @@ from .render import fragment
 
 
 def _front_matter(**meta) -> str:
-    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
+    return "---\n" + yaml.dump(meta, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 def entry_markdown(entry: Entry, cat: Catalogue, guide, pdfs: bool) -> str:
