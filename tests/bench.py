@@ -189,20 +189,45 @@ def markdown(r: dict) -> str:
         s = r["serve"]
         lines += ["", f"`mkdocs serve`, save a situation → rebuilt page: median **{s['median_s']} s** "
                       f"({', '.join(map(str, s['seconds']))} s; target ≤ {t['serve_s']} s)."]
+    if "pdfs" in r:
+        p = r["pdfs"]
+        lines += ["", f"PDF step: **{p['files']} PDFs in {p['pdf_seconds']} s** ({p['megabytes']} MB; target ≤ 30 s); "
+                      f"the whole build with PDFs took {p['build_seconds']} s."]
     return "\n".join(lines) + "\n"
+
+
+def bench_pdfs() -> dict:
+    """Build the real site with PDFs on; the hook reports the PDF step, we time the whole build."""
+    import re as _re
+    with tempfile.TemporaryDirectory() as t:
+        started = time.perf_counter()
+        out = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-f", str(ROOT / "mkdocs.yml"), "-d", t],
+                             capture_output=True, text=True, env=dict(ENV, KS_PDF="1"), cwd=ROOT)
+        total = time.perf_counter() - started
+        if out.returncode != 0:
+            raise SystemExit(out.stderr[-2000:])
+        m = _re.search(r"PDF's: (\d+) bestanden in ([\d.]+) s", out.stderr)
+        pdfs = list(Path(t, "downloads").glob("*.pdf"))
+        return {"files": int(m.group(1)), "pdf_seconds": float(m.group(2)), "build_seconds": round(total, 2),
+                "megabytes": round(sum(p.stat().st_size for p in pdfs) / 1e6, 1), "target_s": 30}
 
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="500,2000")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--skip", default="", help="comma list of: builds, weight, lighthouse, serve")
+    ap.add_argument("--skip", default="", help="comma list of: builds, pdfs, weight, lighthouse, serve")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     r = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"}
     if "builds" not in skip:
         say("1+2. build time, this site vs vanilla Material (KS_PDF=0, best of runs, wall time of a fresh process)")
         r["builds"] = bench_builds([int(s) for s in args.sizes.split(",") if s], args.runs)
+    if "pdfs" not in skip:
+        say("PDF step: every handout, bundle, the card deck and the whole site, one Chromium")
+        r["pdfs"] = p = bench_pdfs()
+        say(f"  {p['files']} PDFs ({p['megabytes']} MB) in {p['pdf_seconds']} s (target <= 30 s); "
+            f"whole build with PDFs {p['build_seconds']} s")
     situation = first_situation()
     if not {"weight", "lighthouse"} <= skip:
         with tempfile.TemporaryDirectory() as t:
