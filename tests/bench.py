@@ -143,7 +143,7 @@ def bench_serve(url: str, rounds: int = 3) -> dict:
         project = make_project(Path(t), situations=ROOT / "situations")
         port = free_port()
         proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-f", str(project / "mkdocs.yml"),
-                                 "-a", f"127.0.0.1:{port}"], cwd=project, env=ENV,
+                                 "-a", f"127.0.0.1:{port}"], cwd=project, env=dict(ENV, KS_PRINT_SITE="false"),  # as `make serve`
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         try:
             prefix = urlsplit_path(yaml.load((project / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader))
@@ -251,7 +251,7 @@ def main() -> None:
             finally:
                 httpd.shutdown()
     if "serve" not in skip:
-        say("5. mkdocs serve: save a situation -> rebuilt page")
+        say("5. mkdocs serve (as make serve: no PDFs, no print page): save a situation -> rebuilt page")
         r["serve"] = bench_serve(situation)
     OUT.mkdir(exist_ok=True)
     (OUT / "latest.json").write_text(json.dumps(r, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
