@@ -21,8 +21,8 @@ METHOD_PAGE = "gesprek/index.html"
 
 def article(site_dir: Path, url: str) -> str:
     """The content of a built page's <article>, without buttons, related links or hyperlinks."""
-    text = (site_dir / url / "index.html").read_text(encoding="utf-8") if not url.endswith(".html") \
-        else (site_dir / url).read_text(encoding="utf-8")
+    path = site_dir / url if url.endswith(".html") else site_dir / url / "index.html"
+    text = path.read_text(encoding="utf-8")
     m = ARTICLE.search(text)
     if not m:
         raise ValueError(f"{url}: geen <article> gevonden om te bundelen")

@@ -35,6 +35,7 @@ def on_config(config):
     except ValueError as exc:
         raise PluginError(str(exc)) from None
     state.set_current(cat, guide)
+    config.extra["ks_pdfs"] = pdfs_enabled(config)  # one boolean for the hook and the templates
     for item in config.nav or []:
         if isinstance(item, dict) and "Situaties" in item:
             item["Situaties"] = item["Situaties"][:1] + [nav_section(c, cat) for c in cat.collections]
@@ -44,17 +45,16 @@ def on_config(config):
 def on_files(files, config):
     """Add one generated page per collection, situation and beeld; nothing is copied into docs/."""
     cat, guide = state.catalogue(), state.guide()
-    pdfs = pdfs_enabled(config)
     for coll in cat.collections:
-        files.append(File.generated(config, coll.src_uri, content=collection_markdown(coll, cat, pdfs)))
+        files.append(File.generated(config, coll.src_uri, content=collection_markdown(coll, cat)))
     for entry in cat.entries:
-        files.append(File.generated(config, entry.src_uri, content=entry_markdown(entry, cat, guide, pdfs)))
+        files.append(File.generated(config, entry.src_uri, content=entry_markdown(entry, cat, guide)))
     return files
 
 
 def on_post_build(config):
     """Print the PDFs with headless Chromium (skipped when KS_PDF=0)."""
-    if not pdfs_enabled(config):
+    if not config.extra["ks_pdfs"]:
         return
     from macros import pdf
 

@@ -13,10 +13,10 @@ def _front_matter(**meta) -> str:
     return "---\n" + yaml.dump(meta, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
-def entry_markdown(entry: Entry, cat: Catalogue, guide, pdfs: bool) -> str:
+def entry_markdown(entry: Entry, cat: Catalogue, guide) -> str:
     """The page of a situation or beeld: header, story (Markdown, never rendered as Jinja), cards."""
     coll = cat.collection(entry.collection)
-    context = dict(e=entry, c=coll, cat=cat, v=cat.vocabulary, page_url=entry.url, pdfs=pdfs,
+    context = dict(e=entry, c=coll, cat=cat, v=cat.vocabulary, page_url=entry.url,
                    questions=dict(entry.questions), related=cat.related(entry),
                    beelden=cat.beelden_for.get(entry.id, []),
                    running_order=guide.running_orders.get("standaard") if guide else None)
@@ -29,12 +29,12 @@ def entry_markdown(entry: Entry, cat: Catalogue, guide, pdfs: bool) -> str:
     return f"{meta}# {html.escape(entry.title)}\n\n{head}\n\n{entry.body}\n\n{foot}\n"
 
 
-def collection_markdown(coll: Collection, cat: Catalogue, pdfs: bool) -> str:
+def collection_markdown(coll: Collection, cat: Catalogue) -> str:
     """The collection page: introduction, origin, for whom, how to use, and its contents."""
     items = cat.by_collection[coll.id]
     meta = _front_matter(title=html.escape(coll.name), description=html.escape(coll.name),
                          template="collectie.html", render_macros=False, ks_collection=coll.id)
-    listing = fragment("collection-list.html", c=coll, v=cat.vocabulary, page_url=coll.url, pdfs=pdfs,
+    listing = fragment("collection-list.html", c=coll, v=cat.vocabulary, page_url=coll.url,
                        situations=[e for e in items if e.type == "situatie"],
                        beelden=[e for e in items if e.type == "beeld"])
     facts = fragment("collection-facts.html", c=coll, v=cat.vocabulary, page_url=coll.url)

@@ -66,6 +66,7 @@ def build_pdfs(config, cat) -> dict:
     site_dir = Path(config.site_dir)
     (site_dir / "downloads").mkdir(exist_ok=True)
     started = time.perf_counter()
+    jobs = _jobs(config, cat)
     write_bundles(site_dir, cat)
     httpd, base = _serve(str(site_dir))
     address_base = (config.site_url or "").rstrip("/") + "/"
@@ -75,7 +76,7 @@ def build_pdfs(config, cat) -> dict:
             context = browser.new_context(locale="nl-NL")
             page = context.new_page()
             page.emulate_media(media="print")
-            for url, out, address in _jobs(config, cat):
+            for url, out, address in jobs:
                 page.goto(base + url, wait_until="load")
                 if url == "print_page/":
                     page.wait_for_selector("#print-page-toc li", state="attached", timeout=15000)
@@ -89,7 +90,7 @@ def build_pdfs(config, cat) -> dict:
     for c in cat.collections:
         (site_dir / "bundels" / f"{c.id}.html").unlink(missing_ok=True)
     _patch_sizes(site_dir)
-    LAST_TIMINGS.update(seconds=time.perf_counter() - started, count=len(_jobs(config, cat)))
+    LAST_TIMINGS.update(seconds=time.perf_counter() - started, count=len(jobs))
     return dict(LAST_TIMINGS)
 
 
