@@ -18,8 +18,10 @@ from mkdocs.exceptions import PluginError
 
 from .bundle import write_bundles
 
+# --disable-dev-shm-usage: a small /dev/shm (containers, CI) makes Chromium crash or hang mid-page;
+# Debian's launcher means to add it then, but its check fails when findmnt prints two lines.
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 SIZE_SPAN = re.compile(r'<span class="ks-size" data-ks-size="([^"]+)"></span>')
 MARGIN_CSS = '@page {{ @bottom-left {{ content: "{site} · {address}"; }} }}'
 LAST_TIMINGS: dict = {}

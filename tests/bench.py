@@ -17,6 +17,7 @@ import yaml
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 from project import ROOT, make_project  # noqa: E402
 from bench_tools import _EnvLoader, count, fetch, free_port, serve, synthetic, urlsplit_path, vanilla, wait_for  # noqa: E402
+from macros.pdf import ARGS as PDF_ARGS  # noqa: E402
 
 CHROMIUM = os.environ.get("KS_CHROMIUM", "/usr/bin/chromium")
 LIGHTHOUSE = "lighthouse@12.8.2"  # 13.x needs Node 22; Debian/CI have Node 20
@@ -83,7 +84,7 @@ def bench_weight(base: str, url: str) -> dict:
     from playwright.sync_api import sync_playwright
     sizes: list[tuple[str, int, int]] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=PDF_ARGS)
         context = browser.new_context()
         context.on("requestfinished", lambda r: sizes.append(
             (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"], len(r.response().body()))))
@@ -118,7 +119,7 @@ def bench_lighthouse(base: str, urls: dict[str, str], tmp: Path) -> dict:
         report = tmp / f"lh-{name}.json"
         subprocess.run(["node", str(cli), base + url, "--quiet", "--output=json", f"--output-path={report}",
                         "--only-categories=performance,accessibility,best-practices,seo", "--form-factor=mobile",
-                        "--chrome-flags=--headless=new --no-sandbox --disable-gpu"],
+                        "--chrome-flags=--headless=new " + " ".join(PDF_ARGS)],
                        check=True, env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True)
         data = json.loads(report.read_text(encoding="utf-8"))
         cats = data["categories"]

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from project import ROOT, build
+from quality import close_context
 
 CHROMIUM = os.environ.get("KS_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+from macros.pdf import ARGS as CHROMIUM_ARGS  # one list of browser flags for the build and the tests
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -68,7 +68,7 @@ def page(browser):
     context = browser.new_context(locale="nl-NL")
     pg = context.new_page()
     yield pg
-    context.close()
+    close_context(context)
 
 
 @pytest.fixture(scope="session")

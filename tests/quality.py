@@ -27,6 +27,22 @@ def resolve(kind: str, catalogue) -> list[str]:
     return [kind]
 
 
+def close_context(context) -> None:
+    """Close a browser context without racing a navigation.
+
+    Chromium can acknowledge closing a tab that is still committing a navigation without closing it,
+    and then the close waits forever (microsoft/playwright#41900, #42366). A test that ends on a
+    click that navigates (a search result, a tab) hit that now and then. So first let every tab finish
+    loading and move it to about:blank, which leaves nothing in flight, then close."""
+    for pg in context.pages:
+        try:
+            pg.wait_for_load_state("load", timeout=15000)
+            pg.goto("about:blank", wait_until="load", timeout=15000)
+        except Exception as exc:  # a crashed tab: closing the context still ends it
+            print(f"close_context: {pg.url}: {exc}")
+    context.close()
+
+
 def open_page(page, url: str, scheme: str = "light"):
     """Open a page, wait for Material's JavaScript, switch to the dark palette with its toggle."""
     page.goto(url)

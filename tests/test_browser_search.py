@@ -119,3 +119,22 @@ def test_the_dutch_language_pack_is_loaded(page, server):
     page.context.on("request", lambda r: requested.append(r.url))
     search(page, server, "toezicht")
     assert any(u.endswith("/lunr.nl.min.js") for u in requested), requested
+
+
+def test_the_search_index_loads_only_when_someone_searches(page, server, index, catalogue):
+    """search-on-demand.js holds the index back on a first visit (page weight) and releases it on
+    the first focus of the search field, here with Material's '/' shortcut."""
+    asked = []
+    page.context.on("request", lambda r: asked.append(r.url) if "search_index" in r.url else None)
+    page.goto(server)
+    page.wait_for_load_state("networkidle")
+    page.wait_for_timeout(500)
+    assert asked == [], "the search index was fetched before anyone searched"
+    page.keyboard.press("/")
+    page.wait_for_function("document.activeElement.matches('.md-search__input')")
+    word, entry = rare_word(index, catalogue)
+    page.keyboard.type(word, delay=30)
+    page.wait_for_selector(".md-search-result__item")
+    assert [u for u in asked if u.endswith("/search/search_index.json")], asked
+    first = page.eval_on_selector(".md-search-result__item > .md-search-result__link", "a => a.href")
+    assert first.split("?")[0].removeprefix(server) == entry.url

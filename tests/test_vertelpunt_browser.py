@@ -11,6 +11,7 @@ import yaml
 from macros import new_situation, privacy
 from macros.load import load_catalogue
 from project import ROOT, build, make_project
+from quality import close_context
 
 PAGE = "bijdragen/vertelpunt/"
 FORM_IDS = {b.get("id") for b in yaml.safe_load(
@@ -209,5 +210,5 @@ def test_no_accessibility_violations(browser, server, scheme):
         result = Axe().run(page, options={"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}})
         assert result.violations_count == 0, result.generate_report()
     finally:
-        context.close()
+        close_context(context)
 
