@@ -35,11 +35,13 @@ def close_context(context) -> None:
     click that navigates (a search result, a tab) hit that now and then. So first let every tab finish
     loading and move it to about:blank, which leaves nothing in flight, then close."""
     for pg in context.pages:
-        try:
-            pg.wait_for_load_state("load", timeout=15000)
-            pg.goto("about:blank", wait_until="load", timeout=15000)
-        except Exception as exc:  # a crashed tab: closing the context still ends it
-            print(f"close_context: {pg.url}: {exc}")
+        for _ in range(3):  # a navigation still under way interrupts the first goto
+            try:
+                pg.wait_for_load_state("load", timeout=15000)
+                pg.goto("about:blank", wait_until="load", timeout=15000)
+                break
+            except Exception as exc:  # noqa: BLE001 - try again; a crashed tab still closes below
+                print(f"close_context: {pg.url}: {str(exc).splitlines()[0]}")
     context.close()
 
 

@@ -148,7 +148,7 @@ def test_privacy_patterns_are_shared_and_portable():
         assert "(?P<" not in p["regex"] and "(?i" not in p["regex"], "JavaScript cannot read this pattern"
         assert set(p.get("flags", "")) <= {"i"}
         assert p.get("check", "elfproef") in privacy.CHECKS
-    assert "privacy.json" in (ROOT / "docs" / "assets" / "js" / "vertelpunt.js").read_text(encoding="utf-8")
+    assert "privacy.json" in (ROOT / "docs" / "assets" / "js" / "vertelpunt-privacy.js").read_text(encoding="utf-8")
 
 
 def test_real_content_has_no_personal_data(capsys):
