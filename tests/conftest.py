@@ -10,11 +10,11 @@ from pathlib import Path
 
 import pytest
 
+from macros.pdf import ARGS as CHROMIUM_ARGS  # one list of browser flags for the build and the tests
 from project import ROOT, build
 from quality import close_context
 
 CHROMIUM = os.environ.get("KS_CHROMIUM", "/usr/bin/chromium")
-from macros.pdf import ARGS as CHROMIUM_ARGS  # one list of browser flags for the build and the tests
 ARTIFACTS = ROOT / "test-artifacts"
 
 
