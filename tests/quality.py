@@ -45,6 +45,26 @@ def close_context(context) -> None:
     context.close()
 
 
+# Material searches while a query is still being typed, so results of a part of it show up first.
+# These are the results of the whole query once the meta line is there and either nothing was found
+# or a result link highlights (?h=) the query's last word.
+_WHOLE_QUERY_RESULTS = r"""q => {
+    if (document.querySelector('.md-search__input').value !== q) return false;
+    const meta = document.querySelector('.md-search-result__meta');
+    if (!meta || !meta.textContent.includes('overeenkomend')) return false;
+    const last = q.toLowerCase().split(/\s+/).pop().replace(/[^\p{L}\p{N}-]/gu, '');
+    const links = [...document.querySelectorAll('.md-search-result a')];
+    return !links.length || links.some(a =>
+        (new URL(a.href).searchParams.get('h') || '').toLowerCase().split(' ').includes(last));
+}"""
+
+
+def wait_for_search_results(page, query: str) -> list[str]:
+    """Wait for the results of the whole typed query; the result page links (absolute), in order."""
+    page.wait_for_function(_WHOLE_QUERY_RESULTS, arg=query)
+    return page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
+                                     "links => links.map(a => a.href)")
+
 def open_page(page, url: str, scheme: str = "light"):
     """Open a page, wait for Material's JavaScript, switch to the dark palette with its toggle."""
     page.goto(url)

@@ -7,7 +7,8 @@ import re
 
 import pytest
 
-from quality import active, describe, focus_is_visible, open_page, resolve, tab_stops
+from quality import (active, describe, focus_is_visible, open_page, resolve, tab_stops,
+                     wait_for_search_results)
 
 KEYBOARD_PAGES = ["", "situatie", "kaarten/", "zoeken/matrix/", "bijdragen/vertelpunt/", "toegankelijkheid/"]
 
@@ -112,13 +113,8 @@ def _search_by_keyboard(page, server, entry) -> dict:
     open_page(page, server)  # not the situation itself: choosing the result must really navigate
     _tab_to(page, ".md-search__input")
     page.keyboard.type(entry.title, delay=20)
-    last = re.findall(r"\w+", entry.title.lower())[-1]
-    page.wait_for_function("""([url, last]) => {
-        const a = document.querySelector('.md-search-result__item > a');
-        if (!a || !new URL(a.href).pathname.endsWith('/' + url)) return false;
-        return [...document.querySelectorAll('.md-search-result a')].some(l =>
-            (new URL(l.href).searchParams.get('h') || '').split(' ').includes(last));
-    }""", arg=[entry.url, last])
+    results = wait_for_search_results(page, entry.title)
+    assert results and results[0].split("?")[0].endswith("/" + entry.url), results
     page.keyboard.press("ArrowDown")
     result = active(page)
     assert result and "md-search-result__link" in result["cls"], result

@@ -9,6 +9,8 @@ from collections import defaultdict
 
 import pytest
 
+from quality import wait_for_search_results
+
 TOKEN = re.compile(r"[a-zà-öø-ÿ]+")
 SUFFIXES = ("en", "heid", "e", "s")  # plural -en, noun -heid, adjective -e, plural -s
 
@@ -71,19 +73,7 @@ def search(page, server, query: str) -> list[str]:
     page.wait_for_load_state("networkidle")
     page.locator(".md-search__input").click()
     page.keyboard.type(query, delay=30)
-    # "N overeenkomende documenten" or "Geen overeenkomende documenten"; results come in while
-    # typing, so wait until the first result was found for the whole query (its ?h= holds the last word)
-    page.wait_for_function("""q => {
-        if (document.querySelector('.md-search__input').value !== q) return false;
-        if (!document.querySelector('.md-search-result__meta').textContent.includes('overeenkomend')) return false;
-        const links = [...document.querySelectorAll('.md-search-result a')];
-        const last = q.toLowerCase().split(/\\s+/).pop();
-        return !links.length || links.some(a =>
-            (new URL(a.href).searchParams.get('h') || '').toLowerCase().split(' ').includes(last));
-    }""", arg=query)
-    page.wait_for_timeout(300)
-    hrefs = page.eval_on_selector_all(".md-search-result__item > .md-search-result__link",
-                                      "links => links.map(a => a.href)")
+    hrefs = wait_for_search_results(page, query)  # "N …" or "Geen overeenkomende documenten"
     return [h.split("?")[0].split("#")[0].removeprefix(server) for h in hrefs]
 
 
@@ -140,10 +130,6 @@ def test_the_search_index_loads_only_when_someone_searches(page, server, index, 
     page.wait_for_function("document.activeElement.matches('.md-search__input')")
     word, entry = rare_word(index, catalogue)
     page.keyboard.type(word, delay=30)
-    page.wait_for_function("""w => {  // the results of the whole word, not of a part typed so far
-        return [...document.querySelectorAll('.md-search-result a')].some(a =>
-            (new URL(a.href).searchParams.get('h') || '').split(' ').includes(w));
-    }""", arg=word)
+    results = wait_for_search_results(page, word)
     assert [u for u in asked if u.endswith("/search/search_index.json")], asked
-    first = page.eval_on_selector(".md-search-result__item > .md-search-result__link", "a => a.href")
-    assert first.split("?")[0].removeprefix(server) == entry.url
+    assert results and results[0].split("?")[0].removeprefix(server) == entry.url, results
