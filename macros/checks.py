@@ -21,6 +21,12 @@ def check_entries(entries: list[Entry], collections: dict[str, Collection], voca
             problems.add(e.path, "id", f"{e.id!r} komt al voor in {seen[e.id]}", "elke id is uniek op de hele site")
         seen.setdefault(e.id, e.path)
     types = {e.id: e.type for e in entries}
+    names: dict[str, str] = {}
+    for e in entries:
+        for i, name in enumerate(e.personen):
+            if name in names and names[name] != e.path:
+                problems.add(e.path, f"personen.{i}", f"de voornaam {name!r} komt al voor in {names[name]}", "elke voornaam één keer op de hele site")
+            names.setdefault(name, e.path)
     for e in entries:
         folder = e.path.split("/")[1]
         stem = e.path.rsplit("/", 1)[-1][:-3]

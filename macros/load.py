@@ -142,6 +142,7 @@ def _entry(data: dict, body: str, rel: str) -> Entry:
         questions=tuple((side, tuple(qs[side])) for side in qs),
         related=tuple(data.get("related", ())), situations=tuple(data.get("situations", ())),
         domain=data.get("domain", ""), step=data.get("step", ""), order=data.get("order", 10_000),
+        personen=tuple(data.get("personen", ())),
     )
 
 

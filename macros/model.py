@@ -30,6 +30,7 @@ class Entry:
     domain: str = ""
     step: str = ""
     order: int = 10_000
+    personen: tuple[str, ...] = ()
 
     @property
     def src_uri(self) -> str:

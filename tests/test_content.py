@@ -51,7 +51,7 @@ def test_ambtelijk_vakmanschap_has_the_six_dilemmas(catalogue):
     expected = {v.tension(a, b) for a, b in [
         ("snelheid", "zorgvuldigheid"), ("legitimiteit", "rechtvaardigheid"), ("loyaliteit", "objectiviteit"),
         ("transparantie", "ruimte-voor-fouten"), ("politieke-wensen", "uitvoerbaarheid"),
-        ("massaproductie", "menselijke-maat")]}
+        ("standaardwerk", "menselijke-maat")]}
     assert firsts == expected
 
 
