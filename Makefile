@@ -37,13 +37,13 @@ bench: $(BIN)/mkdocs system
 
 ## A new situation from the template (asks for collection and title)
 nieuw: $(BIN)/mkdocs
-	$(BIN)/python -m macros.new_situation
+	$(BIN)/python -m ks.tools.new_situation
 
 ## Validate the catalogue / scan for personal data
 check: $(BIN)/mkdocs
-	$(BIN)/python -m macros.check
+	$(BIN)/python -m ks.tools.check
 privacy: $(BIN)/mkdocs
-	$(BIN)/python -m macros.privacy
+	$(BIN)/python -m ks.tools.privacy
 
 clean:
 	rm -rf site test-artifacts .pytest_cache

@@ -17,7 +17,7 @@ import yaml
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 from project import ROOT, make_project  # noqa: E402
 from bench_tools import _EnvLoader, count, fetch, free_port, serve, synthetic, urlsplit_path, vanilla, wait_for  # noqa: E402
-from macros.pdf import ARGS as PDF_ARGS  # noqa: E402
+from ks.build.pdf import ARGS as PDF_ARGS  # noqa: E402
 
 CHROMIUM = os.environ.get("KS_CHROMIUM", "/usr/bin/chromium")
 LIGHTHOUSE = "lighthouse@12.8.2"  # 13.x needs Node 22; Debian/CI have Node 20
@@ -76,7 +76,7 @@ def bench_builds(sizes: list[int], runs: int) -> list[dict]:
 # --- 3: weight and 4: Lighthouse --------------------------------------------------------------
 
 def first_situation() -> str:
-    from macros.load import load_catalogue
+    from ks.catalogue.load import load_catalogue
     return next(e.url for e in load_catalogue(ROOT).entries if e.type == "situatie")
 
 
@@ -138,7 +138,7 @@ def bench_lighthouse(base: str, urls: dict[str, str], tmp: Path) -> dict:
 # --- 5: serve loop ----------------------------------------------------------------------------
 
 def bench_serve(url: str, rounds: int = 3) -> dict:
-    from macros.load import load_catalogue
+    from ks.catalogue.load import load_catalogue
     entry = next(e for e in load_catalogue(ROOT).entries if e.url == url)
     with tempfile.TemporaryDirectory() as t:
         project = make_project(Path(t), situations=ROOT / "situations")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from macros.pdf import ARGS as CHROMIUM_ARGS  # one list of browser flags for the build and the tests
+from ks.build.pdf import ARGS as CHROMIUM_ARGS  # one list of browser flags for the build and the tests
 from project import ROOT, build
 from quality import close_context
 
@@ -21,7 +21,7 @@ ARTIFACTS = ROOT / "test-artifacts"
 @pytest.fixture(scope="session")
 def catalogue():
     """The real catalogue, loaded and validated."""
-    from macros.load import load_catalogue
+    from ks.catalogue.load import load_catalogue
     return load_catalogue(ROOT)
 
 

@@ -91,7 +91,7 @@ def test_no_two_situations_share_a_title_or_summary(catalogue):
 
 
 def test_no_template_placeholders_are_published(catalogue):
-    from macros.new_situation import PLACEHOLDER_KEY_QUESTION, PLACEHOLDER_SUMMARY, STORY
+    from ks.tools.new_situation import PLACEHOLDER_KEY_QUESTION, PLACEHOLDER_SUMMARY, STORY
     first_line = STORY.splitlines()[0][:40]
     for e in catalogue.entries:
         assert e.summary != PLACEHOLDER_SUMMARY, e.id

@@ -10,8 +10,10 @@ import sys
 import pytest
 import yaml
 
-from macros import new_situation, privacy
-from macros.load import CatalogueError, load_catalogue
+from ks.tools import new_situation
+
+from ks.catalogue import privacy
+from ks.catalogue.load import CatalogueError, load_catalogue
 from project import FIXTURES, ROOT, build, make_project
 
 GITHUB = ROOT / ".github"
@@ -89,7 +91,7 @@ def test_slugify(title, slug):
 
 
 def test_cli_runs_as_a_module(project):
-    result = subprocess.run([sys.executable, "-m", "macros.new_situation", "--root", str(project),
+    result = subprocess.run([sys.executable, "-m", "ks.tools.new_situation", "--root", str(project),
                              "--collectie", "beta", "--titel", "Via de module"], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 0, result.stderr
     assert (project / "situations" / "beta" / "via-de-module.md").exists()
@@ -158,7 +160,7 @@ def test_real_content_has_no_personal_data(capsys):
 def test_privacy_command_reports_file_line_and_what(tmp_path):
     story = tmp_path / "verhaal.md"
     story.write_text("---\ntitle: x\n---\nGewoon verhaal.\nBel 06-12345678.\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "macros.privacy", str(story)], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run([sys.executable, "-m", "ks.tools.privacy", str(story)], capture_output=True, text=True, cwd=ROOT)
     assert result.returncode == 1
     assert f"{story}:5: telefoonnummer gevonden: '06-12345678'" in result.stdout
 
@@ -222,7 +224,7 @@ def test_issue_form_dropdowns_follow_the_vocabulary():
         actual = body[field]["attributes"]["options"]
         if field == "collection":
             actual = actual[:-1]
-        assert actual == options, f"update {FORM.name}: run python -m macros.new_situation --formulier"
+        assert actual == options, f"update {FORM.name}: run python -m ks.tools.new_situation --formulier"
     assert body["tensions"]["attributes"]["multiple"] and body["themes"]["attributes"]["multiple"]
 
 
@@ -246,6 +248,6 @@ def test_codeowners_and_pull_request_template():
 def test_contributing_shows_the_fields_from_the_schema():
     text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
     block = text.split("<!-- velden:begin -->\n", 1)[1].split("<!-- velden:end -->", 1)[0]
-    assert block == new_situation.fields_table(), "run: python -m macros.new_situation --velden"
+    assert block == new_situation.fields_table(), "run: python -m ks.tools.new_situation --velden"
     for command in ("make serve", "make nieuw", "make check", "make privacy", "make test"):
         assert command in text

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from macros.guide import load_guide
+from ks.catalogue.guide import load_guide
 from project import ROOT
 
 GUIDE_PAGES = ["gesprek/", "gesprek/varianten/", "gesprek/dilemmagesprek/", "gesprek/intervisie/",

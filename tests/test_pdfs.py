@@ -75,8 +75,8 @@ def test_collection_bundles_hold_all_situations_in_order(site, catalogue):
 
 
 def test_card_deck_holds_every_card_eight_per_sheet(site, catalogue):
-    from macros import state
-    from macros.cards import all_cards
+    from ks.build import state
+    from ks.build.cards import all_cards
     path = site / "downloads/vragenkaarten.pdf"
     cards = all_cards(catalogue, state.guide())
     text = _text(path)

@@ -1,8 +1,8 @@
 """Maintainer tools: related suggestions from other collections, written into front matter."""
 from __future__ import annotations
 
-from macros.load import load_catalogue
-from macros.suggest_related import add_related, suggestions
+from ks.catalogue.load import load_catalogue
+from ks.tools.suggest_related import add_related, suggestions
 from project import make_project
 
 

@@ -8,8 +8,10 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from macros import new_situation, privacy
-from macros.load import load_catalogue
+from ks.tools import new_situation
+
+from ks.catalogue import privacy
+from ks.catalogue.load import load_catalogue
 from project import ROOT, build, make_project
 from quality import close_context
 

@@ -9,14 +9,14 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.hooks.kritische_situaties")
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this file by path
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from macros import state  # noqa: E402
-from macros.guide import load_guide  # noqa: E402
-from macros.load import CatalogueError, load_catalogue  # noqa: E402
-from macros.pages import collection_markdown, entry_markdown, nav_section  # noqa: E402
+from ks.build import state# noqa: E402
+from ks.catalogue.guide import load_guide  # noqa: E402
+from ks.catalogue.load import CatalogueError, load_catalogue  # noqa: E402
+from ks.build.pages import collection_markdown, entry_markdown, nav_section  # noqa: E402
 
 
 def pdfs_enabled(config) -> bool:
@@ -56,7 +56,7 @@ def on_post_build(config):
     """Print the PDFs with headless Chromium (skipped when KS_PDF=0)."""
     if not config.extra["ks_pdfs"]:
         return
-    from macros import pdf
+    from ks.build import pdf
 
     timings = pdf.build_pdfs(config, state.catalogue())
     log.info("PDF's: %d bestanden in %.1f s", timings["count"], timings["seconds"])

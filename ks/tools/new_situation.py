@@ -1,11 +1,12 @@
 """Write a new situation or beeld from the template (Hugo's archetype idea).
 
-Usage: python -m macros.new_situation [--collectie NAAM] [--titel TITEL] [--beeld] [--root MAP]
+Usage: python -m ks.tools.new_situation [--collectie NAAM] [--titel TITEL] [--beeld] [--root MAP]
 Asks for what is missing, writes situations/<collectie>/<id>.md with every schema field and a
 Dutch comment taken from situations/schema.json, prints the path and opens no editor.
 """
 from __future__ import annotations
 
+from ks import ROOT
 import argparse
 import json
 import re
@@ -16,9 +17,8 @@ from pathlib import Path
 
 import yaml
 
-from .vocabulary import Vocabulary, load_vocabulary
+from ks.catalogue.vocabulary import Vocabulary, load_vocabulary
 
-ROOT = Path(__file__).resolve().parent.parent
 WIDTH = 98
 PLACEHOLDER_SUMMARY = "Schrijf hier in één zin wat er gebeurt en waarom het schuurt."
 PLACEHOLDER_KEY_QUESTION = "Wat is de ene vraag waar deze situatie om draait?"
@@ -221,7 +221,7 @@ def _ask_title(root: Path, ask) -> str:
 
 def main(argv: list[str] | None = None, ask=input) -> int:
     """Ask for what the flags leave open, write the file and tell what to do next."""
-    parser = argparse.ArgumentParser(prog="python -m macros.new_situation",
+    parser = argparse.ArgumentParser(prog="python -m ks.tools.new_situation",
                                      description="Maak een nieuwe situatie of een nieuw beeld van goed werk.")
     parser.add_argument("--collectie", help="de map onder situations/, bijvoorbeeld grenswerkers")
     parser.add_argument("--titel", help="de titel, tussen aanhalingstekens")

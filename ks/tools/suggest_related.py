@@ -1,20 +1,20 @@
 """Maintainer tool: suggest related situations from other collections, by shared tensions and themes.
 
-    python -m macros.suggest_related            # print suggestions
-    python -m macros.suggest_related --apply    # add the best two (from different collections) where a link is missing
+    python -m ks.tools.suggest_related            # print suggestions
+    python -m ks.tools.suggest_related --apply    # add the best two (from different collections) where a link is missing
 
 Only situations whose `related` list has no entry from another collection are changed.
 """
 from __future__ import annotations
 
+from ks import ROOT
 import re
 import sys
 from pathlib import Path
 
-from .load import load_catalogue
-from .model import Catalogue, Entry
+from ks.catalogue.load import load_catalogue
+from ks.catalogue.model import Catalogue, Entry
 
-ROOT = Path(__file__).resolve().parent.parent
 
 
 def score(a: Entry, b: Entry) -> int:

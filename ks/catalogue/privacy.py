@@ -1,17 +1,17 @@
 """Find personal data (e-mail, phone, BSN, IBAN, postcode + number, social profiles) in text.
 
 The patterns live in situations/privacy.json, shared with the vertelpunt's JavaScript.
-Usage as a command: python -m macros.privacy [FILE ...]  (default: every situation file).
+Usage as a command: python -m ks.tools.privacy [FILE ...]  (default: every situation file).
 """
 from __future__ import annotations
 
+from ks import ROOT
 import json
 import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 PATTERNS_FILE = ROOT / "situations" / "privacy.json"
 
 

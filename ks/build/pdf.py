@@ -1,7 +1,7 @@
 """The PDFs, printed by one headless Debian Chromium (via Playwright) after the site is built.
 
 Per situation and beeld (downloads/<id>.pdf), per collection (downloads/collectie-<id>.pdf, assembled
-by macros.bundle), the question card deck and the whole site (print-site's print page).
+by ks.build.bundle), the question card deck and the whole site (print-site's print page).
 """
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from .bundle import write_bundles
+from ks.build.bundle import write_bundles
 
 # --disable-dev-shm-usage: a small /dev/shm (containers, CI) makes Chromium crash or hang mid-page;
 # Debian's launcher means to add it then, but its check fails when findmnt prints two lines.

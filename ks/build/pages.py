@@ -5,8 +5,8 @@ import html
 
 import yaml
 
-from .model import Catalogue, Collection, Entry
-from .render import fragment
+from ks.catalogue.model import Catalogue, Collection, Entry
+from ks.build.render import fragment
 
 
 def _front_matter(**meta) -> str:

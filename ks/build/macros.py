@@ -7,7 +7,9 @@ render (escaped HTML fragments from overrides/ks/), indexes and cards (the macro
 
 def define_env(env):
     """Register the macros; they read the catalogue built once by the hook's on_config."""
-    from . import cards, indexes, vertelpunt
+    from ks.build import cards
+    from ks.build import indexes
+    from ks.build import vertelpunt
 
     indexes.register(env)
     cards.register(env)

@@ -1,8 +1,8 @@
 """Checks a JSON Schema cannot express: unique ids, references, vocabulary terms, safe bodies."""
 from __future__ import annotations
 
-from .model import Collection, Entry
-from .vocabulary import Vocabulary
+from ks.catalogue.model import Collection, Entry
+from ks.catalogue.vocabulary import Vocabulary
 
 RAW_HTML_HELP = "gebruik Markdown; HTML is niet toegestaan in een verhaal"
 
@@ -13,7 +13,7 @@ def _allowed(vocab: Vocabulary, kind: str) -> str:
 
 def check_entries(entries: list[Entry], collections: dict[str, Collection], vocab: Vocabulary, problems) -> None:
     """Add a problem line for every cross-file or vocabulary error in `entries`."""
-    from .load import RAW_HTML, VOCAB_FIELDS
+    from ks.catalogue.load import RAW_HTML, VOCAB_FIELDS
 
     seen: dict[str, str] = {}
     for e in entries:

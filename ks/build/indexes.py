@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import json
 
-from . import state
-from .render import fragment
-from .vocabulary import tension_key
+from ks.build import state
+from ks.build.render import fragment
+from ks.catalogue.vocabulary import tension_key
 
 
 def _page_url(env) -> str:

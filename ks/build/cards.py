@@ -1,8 +1,8 @@
 """Macros for the conversation guide: running orders, dilemma list, question cards and card deck."""
 from __future__ import annotations
 
-from . import state
-from .render import fragment
+from ks.build import state
+from ks.build.render import fragment
 
 
 def all_cards(cat, guide) -> list[dict]:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from . import state
-from .vocabulary import KINDS
+from ks.build import state
+from ks.catalogue.vocabulary import KINDS
 
 ISSUE_TEMPLATE = "nieuwe-situatie.yml"
 

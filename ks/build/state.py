@@ -1,9 +1,9 @@
 """The one catalogue of the current build, set by the hook's on_config and read by the macros."""
 from __future__ import annotations
 
+from ks import ROOT
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
 _current: dict = {}
 
 
@@ -16,8 +16,8 @@ def set_current(catalogue, guide) -> None:
 def catalogue():
     """This build's catalogue (loads it when called outside a build, e.g. from a test)."""
     if "catalogue" not in _current:
-        from .guide import load_guide
-        from .load import load_catalogue
+        from ks.catalogue.guide import load_guide
+        from ks.catalogue.load import load_catalogue
         cat = load_catalogue(ROOT)
         set_current(cat, load_guide(ROOT, {t.key for t in cat.vocabulary.terms("sides")}))
     return _current["catalogue"]

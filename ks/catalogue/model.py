@@ -4,7 +4,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .vocabulary import Vocabulary
+from ks.catalogue.vocabulary import Vocabulary
 
 SECTION = {"situatie": "situaties", "beeld": "beelden"}
 

@@ -8,9 +8,9 @@ from pathlib import Path
 import yaml
 from jsonschema import Draft202012Validator
 
-from . import privacy
-from .model import Catalogue, Collection, Entry
-from .vocabulary import Vocabulary, load_vocabulary
+from ks.catalogue import privacy
+from ks.catalogue.model import Catalogue, Collection, Entry
+from ks.catalogue.vocabulary import Vocabulary, load_vocabulary
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.DOTALL)
 RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--)")
@@ -148,7 +148,7 @@ def _entry(data: dict, body: str, rel: str) -> Entry:
 
 def load_catalogue(root: Path) -> Catalogue:
     """Load and validate situations/ under `root`; raise CatalogueError listing every problem."""
-    from .checks import check_entries
+    from ks.catalogue.checks import check_entries
 
     base = root / "situations"
     problems = Problems()

@@ -8,7 +8,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
-from .state import ROOT
+from ks.build.state import ROOT
 
 BLANK_LINES = re.compile(r"\n\s*\n")
 

@@ -1,13 +1,14 @@
-"""Command line: validate the catalogue and print a short summary.  python -m macros.check [ROOT]"""
+"""Command line: validate the catalogue and print a short summary.  python -m ks.tools.check [ROOT]"""
 import sys
 from pathlib import Path
 
-from .load import CatalogueError, load_catalogue
+from ks import ROOT
+from ks.catalogue.load import CatalogueError, load_catalogue
 
 
 def main(argv: list[str]) -> int:
     """Validate; print problems (exit 1) or counts per collection (exit 0)."""
-    root = Path(argv[0]) if argv else Path(__file__).resolve().parent.parent
+    root = Path(argv[0]) if argv else ROOT
     try:
         cat = load_catalogue(root)
     except CatalogueError as exc:
