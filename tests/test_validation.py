@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from ks.catalogue.load import CatalogueError, load_catalogue
 from project import FIXTURES, build, make_project
 
 LADDER = "situations/alpha/de-ladder.md"
@@ -78,6 +79,21 @@ def raw_html(p):
     _replace(p / LADDER, "De ladder wiebelt.", "De ladder <script>alert(1)</script> wiebelt.")
 
 
+def _story(markdown):
+    """A breaker that puts `markdown` into the story of de-ladder."""
+    def breaker(p):
+        _replace(p / LADDER, "De ladder wiebelt.", "De ladder wiebelt. " + markdown)
+    breaker.__name__ = "story"
+    return breaker
+
+
+def _yaml_text(rel, old, new):
+    def breaker(p):
+        _replace(p / rel, old, new)
+    return breaker
+
+
+ALPHA = "situations/alpha/collection.yml"
 CASES = [
     (bad_yaml, LADDER, "front matter", "ongeldige YAML"),
     (missing_field, LADDER, "key_question", "verplicht veld ontbreekt"),
@@ -95,18 +111,65 @@ CASES = [
     (personal_data, LADDER + ":29", "persoonsgegevens", "telefoonnummer"),
     (raw_html, LADDER, "verhaal", "HTML gevonden"),
 ]
+# Hostile or careless contributions: every route to script or to another host stops the build.
+SAFETY = {
+    "javascript-link": (_story("[klik](javascript:alert(1))"), LADDER, "verhaal", "niet-toegestaan schema"),
+    "javascript-upper-case": (_story("[klik](JaVaScRiPt:alert(1))"), LADDER, "verhaal", "niet-toegestaan schema"),
+    "javascript-entity": (_story("[klik](javascript&#58;alert(1))"), LADDER, "verhaal", "niet-toegestaan schema"),
+    "javascript-entity-hex": (_story("[klik](&#x6A;avascript:alert(1))"), LADDER, "verhaal", "niet-toegestaan schema"),
+    "javascript-reference": (_story("[klik][x]\n\n[x]: javascript:alert(1)\n"), LADDER, "verhaal", "niet-toegestaan schema"),
+    "data-url": (_story("[klik](data:text/html;base64,PHNjcmlwdD4=)"), LADDER, "verhaal", "niet-toegestaan schema"),
+    "image-other-host": (_story("![pixel](https://tracker.example/p.gif)"), LADDER, "verhaal", "afbeelding van een andere site"),
+    "image-protocol-relative": (_story("![pixel](//tracker.example/p.gif)"), LADDER, "verhaal", "afbeelding van een andere site"),
+    "image-reference": (_story("![pixel][p]\n\n[p]: https://tracker.example/p.gif\n"), LADDER, "verhaal", "afbeelding van een andere site"),
+    "attribute-list-handler": (_story("\n{: onclick=\"alert(1)\" }"), LADDER, "verhaal", "attributenlijst"),
+    "html-in-summary": (_yaml_text(LADDER, "summary: ", "summary: <b>vet</b> "), LADDER, "summary", "HTML gevonden"),
+    "link-in-question": (_yaml_text(LADDER, "- Wat vraagt", "- Wat [vraagt](javascript:x)"), LADDER, "questions.goed_is.0", "niet-toegestaan schema"),
+    **{f"html-in-collection-{field}": (_yaml_text(ALPHA, f"{field}: ", f"{field}: <script>alert(1)</script> "), ALPHA, field, "HTML gevonden")
+       for field in ("name", "short_name", "made_with", "audience")},
+    "html-in-collection-intro": (_yaml_text(ALPHA, "  Een kleine", "  <img src=x onerror=alert(1)> Een kleine"), ALPHA, "intro", "HTML gevonden"),
+    "html-in-collection-origin": (_yaml_text(ALPHA, "  Gemaakt voor", "  <script>alert(1)</script> Gemaakt voor"), ALPHA, "origin", "HTML gevonden"),
+    "link-in-guide": (_yaml_text("situations/gesprek.yml", "Een korte ronde:", "[Een](javascript:alert(1)) korte ronde:"),
+                      "situations/gesprek.yml", "running_orders.standaard.steps.0.what", "niet-toegestaan schema"),
+    "html-in-vocabulary": (_yaml_text("situations/vocabulary.yml", '"Snel handelen', '"<iframe src=//x.example></iframe> Snel handelen'),
+                           "situations/vocabulary.yml", "values.snelheid.definition", "HTML gevonden"),
+}
 
 
-@pytest.mark.parametrize("breaker,path,field,what", CASES, ids=[c[0].__name__ for c in CASES])
-def test_broken_situation_stops_build(tmp_path, breaker, path, field, what):
+def _problem_lines(project):
+    """The loader's problem lines for a project (empty when it loads)."""
+    try:
+        load_catalogue(project)
+    except CatalogueError as exc:
+        return exc.problems
+    return []
+
+
+@pytest.mark.parametrize("breaker,path,field,what", CASES + list(SAFETY.values()), ids=[c[0].__name__ for c in CASES] + list(SAFETY))
+def test_broken_situation_is_named_by_file_and_field(tmp_path, breaker, path, field, what):
+    project = make_project(tmp_path)
+    breaker(project)
+    lines = [l for l in _problem_lines(project) if l.startswith(f"{path}: {field}: ")]
+    assert lines, f"no line '{path}: {field}: …' in:\n" + "\n".join(_problem_lines(project))
+    assert any(what in l for l in lines), lines
+    assert "(" in lines[0] and lines[0].endswith(")"), "every line says what is allowed"
+
+
+def test_local_images_and_safe_links_are_allowed(tmp_path):
+    project = make_project(tmp_path)
+    _story("[wet](https://wetten.overheid.nl/) [mail](mailto:?subject=Vraag) [gids](../../gesprek/index.md) "
+           "![schets](../../assets/schets.png)")(project)
+    assert _problem_lines(project) == []
+
+
+@pytest.mark.parametrize("name", ["javascript-entity", "html-in-collection-intro"])
+def test_unsafe_contribution_stops_the_build(tmp_path, name):
+    breaker, path, field, what = SAFETY[name]
     project = make_project(tmp_path)
     breaker(project)
     result = build(project)
     assert result.returncode != 0, "the build should fail"
-    lines = [l for l in result.stderr.splitlines() if l.startswith(f"{path}: {field}: ")]
-    assert lines, f"no line '{path}: {field}: …' in:\n{result.stderr[-2000:]}"
-    assert any(what in l for l in lines), lines
-    assert "(" in lines[0] and lines[0].endswith(")"), "every line says what is allowed"
+    assert any(l.startswith(f"{path}: {field}: ") and what in l for l in result.stderr.splitlines()), result.stderr[-2000:]
 
 
 def test_all_problems_reported_together(tmp_path):

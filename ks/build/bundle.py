@@ -5,9 +5,12 @@ page of the conversation guide. Written to site/bundels/<id>.html for printing, 
 """
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
+
+from markupsafe import Markup
+
+from ks.build.render import document
 
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"[^>]*>')
@@ -32,38 +35,15 @@ def article(site_dir: Path, url: str) -> str:
     return LINK.sub(r"\1", body)
 
 
-def _stylesheets(site_dir: Path) -> str:
-    head = (site_dir / "index.html").read_text(encoding="utf-8")
-    return "\n".join(f'<link rel="stylesheet" href="../{href}">' for href in STYLESHEET.findall(head)
-                     if not href.startswith(("http:", "https:", "//")))
-
-
 def bundle_html(site_dir: Path, cat, coll) -> str:
-    """The whole bundle of one collection as a standalone HTML document."""
+    """The whole bundle of one collection as a standalone HTML document (overrides/ks/bundle.html)."""
     entries = cat.by_collection[coll.id]
-    e = html.escape
-    contents = "".join(
-        f'<li><a href="#bundel-{x.id}">{e(x.title)}</a>{" (beeld van goed werk)" if x.is_beeld else ""}</li>'
-        for x in entries)
-    parts = [
-        f'<section class="ks-bundle-cover"><p class="ks-cover__kicker">Kritische situaties</p>'
-        f'<h1>{e(coll.name)}</h1><p class="ks-cover__lead">{e(coll.audience)}</p>'
-        f'<p class="ks-cover__meta">{e(coll.made_with)} · {e(coll.year)}</p></section>',
-        f'<nav class="ks-bundle-toc" aria-labelledby="inhoud"><h2 id="inhoud">Inhoud</h2><ol>'
-        f'<li><a href="#bundel-inleiding">Over deze collectie</a></li>{contents}'
-        f'<li><a href="#bundel-methode">Het gesprek over een kritische situatie</a></li></ol></nav>',
-        f'<section class="ks-bundle-part" id="bundel-inleiding">{article(site_dir, coll.url)}</section>',
-    ]
-    parts += [f'<section class="ks-bundle-part" id="bundel-{x.id}">{article(site_dir, x.url)}</section>'
-              for x in entries]
-    if (site_dir / METHOD_PAGE).exists():
-        parts.append(f'<section class="ks-bundle-part" id="bundel-methode">{article(site_dir, METHOD_PAGE)}</section>')
-    return (
-        '<!doctype html><html lang="nl"><head><meta charset="utf-8">'
-        f"<title>{e(coll.name)} - Kritische situaties</title>{_stylesheets(site_dir)}</head>"
-        '<body data-md-color-scheme="default" data-md-color-primary="custom" data-md-color-accent="custom">'
-        '<main class="md-typeset ks-bundle">' + "\n".join(parts) + "</main></body></html>"
-    )
+    head = (site_dir / "index.html").read_text(encoding="utf-8")
+    sheets = [h for h in STYLESHEET.findall(head) if not h.startswith(("http:", "https:", "//"))]
+    method = Markup(article(site_dir, METHOD_PAGE)) if (site_dir / METHOD_PAGE).exists() else ""
+    return document("bundle.html", c=coll, entries=entries, stylesheets=sheets, method=method,
+                    intro=Markup(article(site_dir, coll.url)),
+                    parts=[(x, Markup(article(site_dir, x.url))) for x in entries])
 
 
 def write_bundles(site_dir: Path, cat) -> None:

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this fil
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ks.build import state# noqa: E402
+from ks.build import api, state  # noqa: E402
 from ks.catalogue.guide import load_guide  # noqa: E402
 from ks.catalogue.load import CatalogueError, load_catalogue  # noqa: E402
 from ks.build.pages import collection_markdown, entry_markdown, nav_section  # noqa: E402
@@ -49,6 +49,8 @@ def on_files(files, config):
         files.append(File.generated(config, coll.src_uri, content=collection_markdown(coll, cat)))
     for entry in cat.entries:
         files.append(File.generated(config, entry.src_uri, content=entry_markdown(entry, cat, guide)))
+    for path, text in api.files(cat, config.site_url or "", config.extra["ks_pdfs"]).items():
+        files.append(File.generated(config, path, content=text))
     return files
 
 

@@ -6,7 +6,7 @@ import html
 import yaml
 
 from ks.catalogue.model import Catalogue, Collection, Entry
-from ks.build.render import fragment
+from ks.build.render import document, fragment
 
 
 def _front_matter(**meta) -> str:
@@ -38,13 +38,7 @@ def collection_markdown(coll: Collection, cat: Catalogue) -> str:
                        situations=[e for e in items if e.type == "situatie"],
                        beelden=[e for e in items if e.type == "beeld"])
     facts = fragment("collection-facts.html", c=coll, v=cat.vocabulary, page_url=coll.url)
-    usage = coll.usage.strip() or ""
-    return (f"{meta}# {html.escape(coll.name)}\n\n{facts}\n\n{coll.intro.strip()}\n\n"
-            f"## Herkomst\n\n{coll.origin.strip()}\n\n"
-            f"## Zo gebruik je deze collectie\n\n{usage}\n\n"
-            f"Kies een situatie die dicht bij jullie werk ligt, of juist net ernaast. "
-            f"Hoe je het gesprek opbouwt, staat in de [gespreksleidraad](../../gesprek/index.md).\n\n"
-            f"{listing}\n")
+    return meta + document("collection-page.md", c=coll, facts=facts, listing=listing) + "\n"
 
 
 def nav_section(coll: Collection, cat: Catalogue) -> dict:

@@ -43,6 +43,11 @@ def rel(target: str, page_url: str) -> str:
     return get_relative_url(target, page_url) + anchor if target else anchor
 
 
+def document(name: str, **context) -> str:
+    """Render overrides/ks/<name> as a whole document (Markdown or HTML), blank lines kept."""
+    return environment().get_template(name).render(**context)
+
+
 def fragment(name: str, **context) -> Markup:
     """Render overrides/ks/<name> to one raw-HTML block (no blank lines, so Markdown keeps it whole)."""
     html = environment().get_template(name).render(**context)

@@ -9,15 +9,14 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from ks.catalogue import privacy
+from ks.catalogue.checks import check_collections, check_entries, check_tree
 from ks.catalogue.model import Catalogue, Collection, Entry
 from ks.catalogue.vocabulary import Vocabulary, load_vocabulary
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.DOTALL)
-RAW_HTML = re.compile(r"<(/?[A-Za-z][A-Za-z0-9-]*|!--)")
 DATA_FILES = {"schema.json", "collection.schema.json", "vocabulary.yml", "privacy.json",
               "gesprek.yml", "vragensets.yml", "README.md"}
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
-VOCAB_FIELDS = {"role": "roles", "domain": "domains", "step": "steps"}
 
 
 class CatalogueError(Exception):
@@ -81,6 +80,13 @@ def _schema_problems(validator, data: dict, path: str, problems: Problems) -> No
         problems.add(path, _field(err), what, allowed)
 
 
+def _yaml(path: Path):
+    try:
+        return yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None  # reported by the module that reads this file
+
+
 def read_front_matter(path: Path, rel: str, problems: Problems) -> tuple[dict | None, str]:
     """(front matter, body) of a Markdown file, or (None, '') after recording the problem."""
     try:
@@ -129,6 +135,7 @@ def _load_collection(folder: Path, rel: str, validator, problems: Problems) -> C
     _schema_problems(validator, data, mrel, problems)
     if len(problems) > before:
         return None
+    check_tree(mrel, data, problems)
     return Collection(id=folder.name, **data)
 
 
@@ -148,8 +155,6 @@ def _entry(data: dict, body: str, rel: str) -> Entry:
 
 def load_catalogue(root: Path) -> Catalogue:
     """Load and validate situations/ under `root`; raise CatalogueError listing every problem."""
-    from ks.catalogue.checks import check_entries
-
     base = root / "situations"
     problems = Problems()
     try:
@@ -199,17 +204,11 @@ def load_catalogue(root: Path) -> Catalogue:
             problems.add(f"{rel}:{found.line}", "persoonsgegevens", f"{found.label} gevonden: {found.text!r}",
                          "haal persoonsgegevens weg of maak ze onherkenbaar")
     for d, _, rel, _ in raw:
-        for side in (d.get("questions") or {}):
-            if not vocab.has("sides", side):
-                problems.add(rel, f"questions.{side}", "onbekende kant van goed werk",
-                             "toegestaan: " + ", ".join(t.key for t in vocab.terms("sides")))
-    for c in collections:
-        if not vocab.has("sectors", c.sector):
-            problems.add(f"situations/{c.id}/collection.yml", "sector", f"onbekende sector {c.sector!r}",
-                         "toegestaan: " + ", ".join(t.key for t in vocab.terms("sectors")))
-        if not vocab.has("roles", c.role):
-            problems.add(f"situations/{c.id}/collection.yml", "role", f"onbekende rol {c.role!r}",
-                         "toegestaan: " + ", ".join(t.key for t in vocab.terms("roles")))
+        check_tree(rel, {k: v for k, v in d.items() if k not in ("id", "related", "situations")}, problems)
+    check_collections(collections, vocab, problems)
+    for name in ("vocabulary.yml", "gesprek.yml", "vragensets.yml"):
+        if (base / name).is_file():
+            check_tree(f"situations/{name}", _yaml(base / name), problems)
     if problems:
         raise CatalogueError(list(problems))
     canonical = [_canonical(e, vocab) for e in entries]

@@ -1,0 +1,62 @@
+"""The catalogue as published open data: api/v1/situaties.json and its JSON Schema.
+
+One function returns the data; the hook adds both files to the site. The browser components read
+this file (docs/assets/js/lib/catalogue.js), so pages, indexes and widgets share one source.
+"""
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from ks.catalogue.model import Catalogue, Collection, Entry
+from ks.catalogue.vocabulary import KINDS
+
+API_PATH = "api/v1/situaties.json"
+SCHEMA_PATH = "api/v1/situaties.schema.json"
+SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / "situaties.v1.schema.json"
+LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
+
+
+def entry_data(e: Entry, pdfs: bool) -> dict:
+    """One situation or beeld with named fields."""
+    return {
+        "id": e.id, "type": e.type, "title": e.title, "collection": e.collection, "role": e.role,
+        "domain": e.domain or None, "step": e.step or None, "summary": e.summary,
+        "tensions": [list(p) for p in e.tensions], "themes": list(e.themes),
+        "key_question": e.key_question or None,
+        "questions": {side: list(qs) for side, qs in e.questions},
+        "related": list(e.related), "situations": list(e.situations),
+        "url": e.url, "pdf": e.pdf if pdfs else None, "word_count": e.word_count, "story": e.body,
+    }
+
+
+def collection_data(c: Collection, cat: Catalogue, pdfs: bool) -> dict:
+    """A collection: its names, sector, texts and the ids of its entries in site order."""
+    return {
+        "id": c.id, "name": c.name, "short_name": c.short_name, "sector": c.sector, "role": c.role,
+        "year": c.year, "made_with": c.made_with, "audience": c.audience, "intro": c.intro,
+        "origin": c.origin, "usage": c.usage or None, "url": c.url, "pdf": c.pdf if pdfs else None,
+        "entries": [e.id for e in cat.by_collection.get(c.id, [])],
+    }
+
+
+def catalogue_data(cat: Catalogue, site_url: str = "", pdfs: bool = True) -> dict:
+    """Everything a reader or a component needs: entries, collections and the vocabulary."""
+    v = cat.vocabulary
+    return {
+        "version": 1,
+        "title": "Kritische situaties",
+        "license": LICENSE,
+        "source": site_url or None,
+        "schema": SCHEMA_PATH.rsplit("/", 1)[-1],
+        "entries": [entry_data(e, pdfs) for e in cat.entries],
+        "collections": [collection_data(c, cat, pdfs) for c in cat.collections],
+        "vocabulary": {kind: [{"key": t.key, "label": t.label, "definition": t.definition} for t in v.terms(kind)]
+                       for kind in KINDS},
+    }
+
+
+def files(cat: Catalogue, site_url: str, pdfs: bool) -> dict[str, str]:
+    """The two published files, path -> text."""
+    data = json.dumps(catalogue_data(cat, site_url, pdfs), ensure_ascii=False, separators=(",", ":"))
+    return {API_PATH: data, SCHEMA_PATH: SCHEMA_FILE.read_text(encoding="utf-8")}
