@@ -8,7 +8,6 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 
-from ks.tools import new_situation
 
 from ks.catalogue import privacy
 from ks.catalogue.load import load_catalogue
@@ -26,7 +25,8 @@ TITLE = 'De vergunning: "vandaag nog"?'
 def _open(page, server):
     page.goto(server + PAGE)
     page.wait_for_selector("[data-ks-vertelpunt]:not([hidden])")
-    return page.evaluate("JSON.parse(document.getElementById('ks-vertelpunt-data').textContent)")
+    block = page.evaluate("JSON.parse(document.querySelector('[data-ks-data=vertelpunt]').textContent)")
+    return dict(block, **page.evaluate("fetch('../../api/v1/situaties.json').then(r => r.json())"))
 
 
 def _fill(page, data, story=STORY):
@@ -55,6 +55,10 @@ def _fill(page, data, story=STORY):
         page.check(f"#vp-consent-{name}")
     page.wait_for_function("document.getElementById('vp-file').textContent.includes('# Bevestigd')")
     return coll
+
+
+def _query(href):
+    return {k: v[0] for k, v in parse_qs(urlsplit(href).query).items()}
 
 
 def test_draft_survives_reload_and_closing_the_tab(page, server):
@@ -110,7 +114,7 @@ def test_downloaded_file_passes_the_catalogue_validation(page, server, tmp_path)
     assert "<b>" not in entry.body and "{{ dit }}" in entry.body
     assert dict(entry.questions)["goed_doet"] == ("Wie wacht er op deze vergunning?", "Wie betaalt de prijs van haast?")
     text = target.read_text(encoding="utf-8")
-    assert "Alsof ik klem zat." in text and "Alsof ik klem zat." not in entry.body  # signification stays a note
+    assert "Alsof ik klem zat." not in text and "Nieuwe collega's." not in text, "Terugkijken never goes into the file for the site"
     assert privacy.scan(text) == []
     assert build(project, strict=True).returncode == 0
 
@@ -130,16 +134,6 @@ def test_personal_data_shows_a_warning_and_blocks_output(page, server):
     assert downloads == []
 
 
-def test_javascript_and_python_find_the_same_personal_data(page, server):
-    from test_contributing import FOUND, NOT_FOUND
-    _open(page, server)
-    for text in [t for _, t in FOUND] + NOT_FOUND:
-        js = page.evaluate("t => window.ksVertelpunt.scan(t).map(h => h.text)", text)
-        assert js == [f.text for f in privacy.scan(text)], text
-    for title in ("Één café, twee cliënten!", "a" * 70, "Een heel lange titel met veel woorden die samen meer dan zestig tekens"):
-        assert page.evaluate("t => window.ksVertelpunt.slugify(t)", title) == new_situation.slugify(title)
-
-
 def test_issue_link_carries_the_fields(page, server):
     data = _open(page, server)
     _fill(page, data)
@@ -147,11 +141,11 @@ def test_issue_link_carries_the_fields(page, server):
     parts = urlsplit(href)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == data["issue"]["url"]
     assert data["issue"]["url"].startswith("https://github.com/") and data["issue"]["url"].endswith("/issues/new")
-    query = {k: v[0] for k, v in parse_qs(parts.query).items()}
+    query = _query(href)
     assert query["template"] == "nieuwe-situatie.yml" and TITLE in query["title"]
     assert query["story"] == STORY and query["key_question"] == "Wanneer is snel goed genoeg?"
     assert query["summary"].startswith("Een vergunning") and "Wie betaalt de prijs van haast?" in query["questions"]
-    assert query["file"].startswith("---\n") and "Alsof ik klem zat." in query["duiding"]
+    assert query["file"].startswith("---\n")
     assert set(query) - {"template", "title"} <= FORM_IDS, "every prefilled field must be an id in the issue form"
     assert not set(query) & {"collection", "role", "tensions", "themes"}, "GitHub cannot prefill dropdowns"
 
@@ -172,11 +166,13 @@ def test_nothing_is_sent_anywhere(page, server):
     with page.expect_download():
         page.click("#vp-download")
     assert all(u.startswith(server) or u.startswith(("blob:", "data:")) for u in requests), requests
-    scripts = sorted((ROOT / "docs" / "assets" / "js").glob("vertelpunt*.js"))
-    assert len(scripts) == 2, scripts
-    for script in scripts:
+    js = ROOT / "docs" / "assets" / "js"
+    for script in [js / "components" / "vertelpunt.js", *sorted((js / "lib").glob("*.js"))]:
         source = script.read_text(encoding="utf-8")
-        for call in ("fetch(", "XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource"):
+        for call in ("XMLHttpRequest", "sendBeacon", "WebSocket", "EventSource", "fetch("):
+            if script.name == "catalogue.js" and call == "fetch(":
+                assert source.count("fetch(") == 1 and "siteUrl(" in source  # the one read, of the site's own JSON
+                continue
             assert call not in source, f"{script.name}: {call}"
 
 
@@ -217,3 +213,77 @@ def test_no_accessibility_violations(browser, server, scheme):
     finally:
         close_context(context)
 
+
+
+# ---- issue 19: send without GitHub, keep the privacy promise, the form follows the sector ----------
+
+MEANING = ("Alsof ik klem zat.", "Nieuwe collega's.")
+
+
+def test_issue_link_never_carries_the_terugkijken_answers(page, server):
+    data = _open(page, server)
+    _fill(page, data)
+    page.check("#vp-share-meaning")  # sharing with the editors by e-mail never opens the public route
+    page.wait_for_timeout(400)
+    href = page.get_attribute("#vp-issue", "href")
+    assert not any(m in " ".join(_query(href).values()) for m in MEANING), href
+    assert "duiding" not in _query(href)
+
+
+@pytest.mark.parametrize("share", [False, True])
+def test_mail_to_the_editors_carries_terugkijken_only_when_chosen(page, server, share):
+    data = _open(page, server)
+    _fill(page, data)
+    if share:
+        page.check("#vp-share-meaning")
+    page.wait_for_timeout(400)
+    href = page.get_attribute("#vp-mail", "href")
+    parts = urlsplit(href)
+    assert parts.scheme == "mailto" and parts.path == data["mail"]["address"] and "@" in parts.path
+    from mkdocs.config import load_config
+    assert parts.path == load_config(str(ROOT / "mkdocs.yml")).extra["ks_redactie"]
+    query = _query(href)
+    assert TITLE in query["subject"] and "bijlage" in query["body"]
+    assert all((m in query["body"]) == share for m in MEANING), query["body"]
+
+
+@pytest.mark.parametrize("share", [False, True])
+def test_readable_text_holds_story_and_answers_in_dutch_words(page, server, share):
+    data = _open(page, server)
+    coll = _fill(page, data)
+    if share:
+        page.check("#vp-share-meaning")
+    with page.expect_download() as info:
+        page.click("#vp-download-text")
+    text = open(info.value.path(), encoding="utf-8").read()
+    assert info.value.suggested_filename.endswith(".txt")
+    assert STORY.split("\n")[0] in text and "Wie betaalt de prijs van haast?" in text and "Wanneer is snel goed genoeg?" in text
+    v = data["vocabulary"]
+    label = lambda kind, key: next(t["label"] for t in v[kind] if t["key"] == key)
+    assert coll["name"] in text and f"{label('values', v['values'][0]['key'])} tegenover {label('values', v['values'][1]['key'])}" in text
+    for key in ("goed_doet", "consent-", "tension-", "collection:", coll["id"] + "\n"):
+        assert key not in text, f"internal key {key!r} in the readable text"
+    assert all((m in text) == share for m in MEANING)
+
+
+@pytest.mark.parametrize("how", ["mouse", "keyboard"])
+def test_changing_the_sector_resets_collection_and_dependent_fields(page, server, how):
+    data = _open(page, server)
+    _fill(page, data)
+    assert page.is_visible("#vp-domain")
+    other = next(c for c in data["collections"] if c["sector"] == "jeugdzorg")
+    if how == "mouse":
+        page.select_option("#vp-sector", "jeugdzorg")
+    else:
+        page.focus("#vp-sector")
+        keys = [t["key"] for t in data["vocabulary"]["sectors"]]
+        for _ in range(keys.index("jeugdzorg") - keys.index("rijksinspecties")):
+            page.keyboard.press("ArrowDown")
+        assert page.input_value("#vp-sector") == "jeugdzorg"
+    page.wait_for_function("document.getElementById('vp-collection').value !== ''")
+    assert page.input_value("#vp-collection") == other["id"], "the one collection of the new sector is chosen"
+    assert page.input_value("#vp-role") == other["role"], "the role follows the collection"
+    assert not page.is_visible("#vp-domain") and page.input_value("#vp-domain") == ""
+    page.click("#vp-download")
+    errors = page.inner_text("#vp-errors") if page.is_visible("#vp-errors") else ""
+    assert "toezichtsdomein" not in errors.lower()

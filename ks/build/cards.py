@@ -69,7 +69,6 @@ def register_preparation(env) -> None:
 
     @env.macro
     def chosen_situation():
-        """Hidden box plus the data to fill it; site.js shows it when the URL names a situation."""
-        cat = state.catalogue()
+        """Hidden box; components/chosen-situation.js fills it when the URL names a situation."""
         page_url = env.page.url if getattr(env, "page", None) else ""
-        return fragment("chosen-situation.html", cat=cat, page_url=page_url)
+        return fragment("chosen-situation.html", page_url=page_url)

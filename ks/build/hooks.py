@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this fil
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ks.build import api, state  # noqa: E402
+from ks.build import api, csp, state  # noqa: E402
 from ks.catalogue.guide import load_guide  # noqa: E402
 from ks.catalogue.load import CatalogueError, load_catalogue  # noqa: E402
 from ks.build.pages import collection_markdown, entry_markdown, nav_section  # noqa: E402
@@ -54,8 +54,21 @@ def on_files(files, config):
     return files
 
 
+def on_post_page(output, page, config):
+    """Every page gets its Content-Security-Policy (ks.build.csp)."""
+    return csp.with_csp(output)
+
+
+def on_post_template(output_content, template_name, config):
+    """The 404 page too."""
+    return csp.with_csp(output_content) if template_name.endswith(".html") else output_content
+
+
 def on_post_build(config):
-    """Print the PDFs with headless Chromium (skipped when KS_PDF=0)."""
+    """CSP on the print page (written by print-site just before), then the PDFs (skipped when KS_PDF=0)."""
+    print_page = Path(config.site_dir) / "print_page" / "index.html"
+    if print_page.is_file():
+        print_page.write_text(csp.with_csp(print_page.read_text(encoding="utf-8")), encoding="utf-8")
     if not config.extra["ks_pdfs"]:
         return
     from ks.build import pdf

@@ -1,17 +1,15 @@
-"""mkdocs-macros entry point: the macros that draw indexes, matrices and cards from the catalogue.
+"""mkdocs-macros entry point (mkdocs.yml: module_name ks/build/macros).
 
-Modules: vocabulary (terms), load/checks (validation), model (Catalogue), pages (generated pages),
-render (escaped HTML fragments from overrides/ks/), indexes and cards (the macros), hooks (MkDocs).
+The macros draw indexes, matrices and cards from the catalogue that the hook's on_config built
+once (ks.build.indexes, ks.build.cards), and the components' page data (ks.build.page_data).
 """
 
 
 def define_env(env):
-    """Register the macros; they read the catalogue built once by the hook's on_config."""
-    from ks.build import cards
-    from ks.build import indexes
-    from ks.build import vertelpunt
+    """Register every macro of the site."""
+    from ks.build import cards, indexes, page_data
 
     indexes.register(env)
     cards.register(env)
     cards.register_preparation(env)
-    vertelpunt.register(env)
+    page_data.register(env)

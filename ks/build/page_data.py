@@ -1,0 +1,53 @@
+"""The page's own data block, for the browser components: the ks_data(name) macro.
+
+The catalogue itself (entries, collections, vocabulary) is published once as api/v1/situaties.json
+(ks.build.api); a page block holds only what a component needs besides it, e.g. the vertelpunt's
+field rules (situations/schema.json), the personal-data patterns (situations/privacy.json) and
+where a story can be sent. docs/assets/js/lib/catalogue.js reads both.
+"""
+from __future__ import annotations
+
+import json
+
+from markupsafe import Markup
+
+from ks import ROOT
+
+ISSUE_TEMPLATE = "nieuwe-situatie.yml"
+
+
+def issue_url(repo_url: str) -> str:
+    """The 'new issue' address of the repository, or '' when the site has no repo_url."""
+    return repo_url.rstrip("/") + "/issues/new" if repo_url else ""
+
+
+def vertelpunt(conf) -> dict:
+    """Field rules, privacy patterns and the two ways to send a story (e-mail, GitHub issue)."""
+    base = ROOT / "situations"
+    return {
+        "schema": json.loads((base / "schema.json").read_text(encoding="utf-8")),
+        "privacy": json.loads((base / "privacy.json").read_text(encoding="utf-8")),
+        "issue": {"url": issue_url(conf.get("repo_url") or ""), "template": ISSUE_TEMPLATE},
+        "mail": {"address": str(conf["extra"].get("ks_redactie") or "")},
+    }
+
+
+BLOCKS = {"vertelpunt": vertelpunt}
+
+
+def script_tag(name: str, payload: dict) -> Markup:
+    """A <script type="application/json"> element that no text inside can close or comment out."""
+    text = json.dumps(payload, ensure_ascii=False, separators=(",", ":"))
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(f'<script type="application/json" data-ks-data="{name}">{text}</script>')
+
+
+def register(env) -> None:
+    """Add the ks_data(name) macro."""
+
+    @env.macro
+    def ks_data(name: str):
+        """The data block `name` (see BLOCKS) for the components on this page."""
+        if name not in BLOCKS:
+            raise ValueError(f"ks_data: onbekend gegevensblok {name!r} (bekend: {', '.join(BLOCKS)})")
+        return script_tag(name, BLOCKS[name](env.conf))
