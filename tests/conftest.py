@@ -12,7 +12,7 @@ import pytest
 
 from ks.build.pdf import ARGS as CHROMIUM_ARGS  # one list of browser flags for the build and the tests
 from project import ROOT, build
-from quality import close_context
+from quality import close_context, new_context
 
 CHROMIUM = os.environ.get("KS_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
@@ -65,7 +65,7 @@ def browser():
 @pytest.fixture
 def page(browser):
     """A fresh browser page (own context: no shared storage between tests)."""
-    context = browser.new_context(locale="nl-NL")
+    context = new_context(browser)
     pg = context.new_page()
     yield pg
     close_context(context)

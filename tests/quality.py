@@ -27,6 +27,12 @@ def resolve(kind: str, catalogue) -> list[str]:
     return [kind]
 
 
+def new_context(browser, strict_csp: bool = False, **options):
+    """A browser context for a test. Playwright's own wait_for_function() evaluates strings, which the
+    site's Content-Security-Policy forbids; tests that check the policy itself pass strict_csp=True."""
+    return browser.new_context(locale="nl-NL", bypass_csp=not strict_csp, **options)
+
+
 def close_context(context) -> None:
     """Close a browser context without racing a navigation.
 

@@ -12,7 +12,7 @@ import yaml
 from ks.catalogue import privacy
 from ks.catalogue.load import load_catalogue
 from project import ROOT, build, make_project
-from quality import close_context
+from quality import close_context, new_context
 
 PAGE = "bijdragen/vertelpunt/"
 FORM_IDS = {b.get("id") for b in yaml.safe_load(
@@ -199,7 +199,7 @@ def test_errors_are_tied_to_their_fields_and_reachable_by_keyboard(page, server)
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_no_accessibility_violations(browser, server, scheme):
     from axe_playwright_python.sync_playwright import Axe
-    context = browser.new_context(locale="nl-NL", color_scheme=scheme)
+    context = new_context(browser, color_scheme=scheme)
     page = context.new_page()
     try:
         data = _open(page, server)
@@ -261,7 +261,7 @@ def test_readable_text_holds_story_and_answers_in_dutch_words(page, server, shar
     v = data["vocabulary"]
     label = lambda kind, key: next(t["label"] for t in v[kind] if t["key"] == key)
     assert coll["name"] in text and f"{label('values', v['values'][0]['key'])} tegenover {label('values', v['values'][1]['key'])}" in text
-    for key in ("goed_doet", "consent-", "tension-", "collection:", coll["id"] + "\n"):
+    for key in ("goed_doet", "consent-", "tension-", "collection:", f": {coll['id']}\n"):
         assert key not in text, f"internal key {key!r} in the readable text"
     assert all((m in text) == share for m in MEANING)
 
