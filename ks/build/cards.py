@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ks.build import state
-from ks.build.render import fragment
+from ks.build.render import document, fragment
 
 
 def all_cards(cat, guide) -> list[dict]:
@@ -66,6 +66,11 @@ def register(env) -> None:
 
 def register_preparation(env) -> None:
     """The box on the preparation page that shows the situation chosen via ?situatie=<id>."""
+
+    @env.macro
+    def na_insturen(level=2):
+        """What happens after a story is sent (overrides/ks/na-insturen.md), as Markdown."""
+        return document("na-insturen.md", level=level, address=env.conf["extra"].get("ks_redactie") or "")
 
     @env.macro
     def chosen_situation():
