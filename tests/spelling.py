@@ -49,8 +49,24 @@ def page_text(html: str) -> str:
     return "\n".join(parser.parts)
 
 
-def unknown_words(text: str) -> list[str]:
-    """Words hunspell (nl_NL + project word list) does not know; URLs, ids and numbers are ignored."""
+STRING = re.compile(r"\"((?:[^\"\\\n]|\\.)*)\"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`")
+CODE_LIKE = re.compile(r"[\[\]{}<>=#|\\]|^[.:/]|^\s*$|^use strict$|^[a-z]+(?:, [a-z]+)+$")
+CODE_TOKEN = re.compile(r"\S*[_/]\S*|\S*\.[a-z]{2,4}\b|\b[a-z]+(?:-[a-z]+)*-(?=\s|$)")
+
+
+def script_text(source: str) -> str:
+    """The visitor-facing text in a JavaScript file: its string literals that read as prose."""
+    parts = []
+    for m in STRING.finditer(source):
+        text = re.sub(r"\$\{[^}]*\}", "", next(g for g in m.groups() if g is not None))
+        text = CODE_TOKEN.sub(" ", text)
+        if " " in text.strip() and re.search(r"[a-zà-ÿ]{3}", text) and not CODE_LIKE.search(text):
+            parts.append(text)
+    return "\n".join(parts)
+
+
+def unknown_words(text: str, known: set[str] = frozenset()) -> list[str]:
+    """Words hunspell (nl_NL + project word list + `known`) does not know; URLs, ids and numbers are ignored."""
     if not shutil.which("hunspell"):
         raise RuntimeError("hunspell ontbreekt: installeer hunspell en hunspell-nl (make system)")
     text = re.sub(r"https?://\S+|\S+@\S+|\S*\d\S*", " ", text)
@@ -58,4 +74,4 @@ def unknown_words(text: str) -> list[str]:
     tokens = WORD.findall(text.replace("’", "'"))
     result = subprocess.run(["hunspell", "-d", "nl_NL", "-p", str(WORDLIST), "-l"],
                             input="\n".join(tokens), capture_output=True, text=True, check=True)
-    return sorted(set(result.stdout.split()))
+    return sorted(set(result.stdout.split()) - set(known))
