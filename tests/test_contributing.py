@@ -150,7 +150,7 @@ def test_privacy_patterns_are_shared_and_portable():
         assert "(?P<" not in p["regex"] and "(?i" not in p["regex"], "JavaScript cannot read this pattern"
         assert set(p.get("flags", "")) <= {"i"}
         assert p.get("check", "elfproef") in privacy.CHECKS
-    assert "privacy.json" in (ROOT / "docs" / "assets" / "js" / "vertelpunt-privacy.js").read_text(encoding="utf-8")
+    assert "privacy.json" in (ROOT / "docs" / "assets" / "js" / "lib" / "privacy.js").read_text(encoding="utf-8")
 
 
 def test_real_content_has_no_personal_data(capsys):
@@ -251,3 +251,15 @@ def test_contributing_shows_the_fields_from_the_schema():
     assert block == new_situation.fields_table(), "run: python -m ks.tools.new_situation --velden"
     for command in ("make serve", "make nieuw", "make check", "make privacy", "make test"):
         assert command in text
+
+
+def test_site_and_contributing_agree_on_required_fields(site):
+    """One answer to 'is this field required': the schema, shown the same on the site and in CONTRIBUTING."""
+    from ks.catalogue.schema import field_rows, read_schema
+    html = (site / "bijdragen" / "woordenlijst" / "index.html").read_text(encoding="utf-8")
+    text = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
+    rows = field_rows(read_schema(ROOT / "situations"))
+    assert ("key_question", "bij een situatie") in [(n, r) for n, r, _ in rows]
+    for name, required, _ in rows:
+        assert f"<code>{name}</code></td><td>{required}</td>" in html, name
+        assert f"| `{name}` | {required} |" in text, name

@@ -1,10 +1,10 @@
 """Macros for the overview and the cross-sector indexes (tension, theme, role, inspection work)."""
 from __future__ import annotations
 
-import json
 
 from ks.build import state
 from ks.build.render import fragment
+from ks.catalogue.schema import field_rows
 from ks.catalogue.vocabulary import tension_key
 
 
@@ -74,10 +74,7 @@ def register(env) -> None:
     @env.macro
     def schema_fields():
         """The front matter fields with their Dutch descriptions, straight from the schema."""
-        schema = json.loads((state.ROOT / "situations" / "schema.json").read_text(encoding="utf-8"))
-        required = set(schema["required"])
-        fields = [(name, prop.get("description", ""), name in required) for name, prop in schema["properties"].items()]
-        return fragment("schema-fields.html", **ctx(fields=fields))
+        return fragment("schema-fields.html", **ctx(fields=field_rows(state.catalogue().schema)))
 
     @env.macro
     def counts():

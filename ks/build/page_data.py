@@ -12,6 +12,7 @@ import json
 from markupsafe import Markup
 
 from ks import ROOT
+from ks.build import state
 
 ISSUE_TEMPLATE = "nieuwe-situatie.yml"
 
@@ -25,7 +26,7 @@ def vertelpunt(conf) -> dict:
     """Field rules, privacy patterns and the two ways to send a story (e-mail, GitHub issue)."""
     base = ROOT / "situations"
     return {
-        "schema": json.loads((base / "schema.json").read_text(encoding="utf-8")),
+        "schema": state.catalogue().schema,
         "privacy": json.loads((base / "privacy.json").read_text(encoding="utf-8")),
         "issue": {"url": issue_url(conf.get("repo_url") or ""), "template": ISSUE_TEMPLATE},
         "mail": {"address": str(conf["extra"].get("ks_redactie") or "")},

@@ -11,6 +11,7 @@ from jsonschema import Draft202012Validator
 from ks.catalogue import privacy
 from ks.catalogue.checks import check_collections, check_entries, check_tree
 from ks.catalogue.model import Catalogue, Collection, Entry
+from ks.catalogue.schema import read_schema
 from ks.catalogue.vocabulary import Vocabulary, load_vocabulary
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.DOTALL)
@@ -161,7 +162,8 @@ def load_catalogue(root: Path) -> Catalogue:
         vocab = load_vocabulary(base / "vocabulary.yml")
     except (ValueError, OSError) as exc:
         raise CatalogueError([f"situations/{line}" for line in str(exc).splitlines()]) from exc
-    entry_validator = Draft202012Validator(json.loads((base / "schema.json").read_text(encoding="utf-8")))
+    schema = read_schema(base)
+    entry_validator = Draft202012Validator(schema)
     coll_validator = Draft202012Validator(json.loads((base / "collection.schema.json").read_text(encoding="utf-8")))
     patterns = privacy.load_patterns(base / "privacy.json")
 
@@ -212,7 +214,7 @@ def load_catalogue(root: Path) -> Catalogue:
     if problems:
         raise CatalogueError(list(problems))
     canonical = [_canonical(e, vocab) for e in entries]
-    return Catalogue(vocabulary=vocab, collections=collections, entries=canonical)
+    return Catalogue(vocabulary=vocab, collections=collections, entries=canonical, schema=schema)
 
 
 def _canonical(e: Entry, vocab: Vocabulary) -> Entry:

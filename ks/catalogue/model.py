@@ -97,6 +97,7 @@ class Catalogue:
     vocabulary: Vocabulary
     collections: list[Collection]
     entries: list[Entry]
+    schema: dict = field(default_factory=dict)
     by_id: dict[str, Entry] = field(default_factory=dict)
     by_collection: dict[str, list[Entry]] = field(default_factory=dict)
     by_tension: dict[tuple[str, str], list[Entry]] = field(default_factory=dict)

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ks.catalogue.schema import field_rows, read_schema
 from ks.catalogue.vocabulary import Vocabulary, load_vocabulary
 
 WIDTH = 98
@@ -129,7 +130,7 @@ def render(schema: dict, vocab: Vocabulary, coll_id: str, coll: dict, title: str
 def create(root: Path, collection: str, title: str, beeld: bool = False) -> Path:
     """Write a new situation (or beeld) file in `collection` under `root`; return its path."""
     base = root / "situations"
-    schema = json.loads((base / "schema.json").read_text(encoding="utf-8"))
+    schema = read_schema(base)
     colls = collections(base)
     if collection not in colls:
         raise ValueError(f"onbekende collectie {collection!r}; kies uit: {', '.join(colls) or 'geen'}")
@@ -167,16 +168,11 @@ def issue_form_options(root: Path = ROOT) -> dict[str, list[str]]:
 
 def fields_table(root: Path = ROOT) -> str:
     """A Markdown table of the front matter fields, straight from the schema (for CONTRIBUTING.md)."""
-    schema = json.loads((root / "situations" / "schema.json").read_text(encoding="utf-8"))
-    required = {name: "ja" for name in schema["required"]}
-    for rule in schema.get("allOf", []):
-        kind = rule["if"]["properties"]["type"]["const"]
-        required.update({name: f"bij een {kind}" for name in rule["then"].get("required", [])})
     rows = ["| veld | verplicht | betekenis |", "| --- | --- | --- |"]
-    for name, prop in schema["properties"].items():
-        text = prop.get("description", "").replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
+    for name, required, description in field_rows(read_schema(root / "situations")):
+        text = description.replace("<", "&lt;").replace(">", "&gt;").replace("|", "\\|")
         text = re.sub(r"'([^'\s]+)'", r"`\1`", text)
-        rows.append(f"| `{name}` | {required.get(name, 'nee')} | {text} |")
+        rows.append(f"| `{name}` | {required} | {text} |")
     return "\n".join(rows) + "\n"
 
 
@@ -210,7 +206,7 @@ def _ask_collection(names: list[str], colls: dict[str, dict], ask) -> str:
 
 
 def _ask_title(root: Path, ask) -> str:
-    schema = json.loads((root / "situations" / "schema.json").read_text(encoding="utf-8"))
+    schema = read_schema(root / "situations")
     low, high = schema["properties"]["title"]["minLength"], schema["properties"]["title"]["maxLength"]
     while True:
         title = " ".join(ask(f"Titel, kort en concreet ({low} tot {high} tekens): ").split())
