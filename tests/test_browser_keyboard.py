@@ -73,7 +73,7 @@ def test_actions_on_a_situation_page_work_from_the_keyboard(page, server, catalo
         "navigation": ".md-tabs__link",
         "search": ".md-search__input",
         "palette": "input.md-option",
-        "print": "[data-ks-component="print-button"]",
+        "print": "[data-ks-component='print-button']",
         "download": "a[download][href$='.pdf']",
         "prepare": "a[href*='gesprek/voorbereiden/']",
     }
@@ -86,7 +86,7 @@ def test_actions_on_a_situation_page_work_from_the_keyboard(page, server, catalo
 
     # print: Enter on the button prints
     page.evaluate("() => { window.__printed = 0; window.print = () => { window.__printed += 1; }; }")
-    _tab_to(page, "[data-ks-component="print-button"]")
+    _tab_to(page, "[data-ks-component='print-button']")
     page.keyboard.press("Enter")
     assert page.evaluate("window.__printed") == 1
 

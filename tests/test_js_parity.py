@@ -48,3 +48,26 @@ def test_personal_data_scan_agrees():
               {"patterns": patterns, "texts": texts})
     assert js == [[f.text for f in privacy.scan(t)] for t in texts]
     assert any(js), "the cases find something"
+
+
+def test_archetype_is_filled_the_same_way():
+    from ks.catalogue import archetype
+    template = archetype.read("situatie")
+    values = {"header": "# Geschreven in het vertelpunt.\n# Tweede regel.", "id": "een-test", "title": 'Een "titel": ja?',
+              "collection": "inspecties", "role": "true", "domain": None, "step": {"comment": "oordeel"},
+              "summary": "Tekst met ‘quotes’, \\ en\ttab.", "tensions": [["snelheid", "zorgvuldigheid"], ["a b", "c"]],
+              "themes": ["tegenspraak", "On"], "key_question": "Wat nu?", "questions": {"goed_is": ["Wat vraagt dit?"], "jouw_keuze": ["Wat doe jij?"]},
+              "related": "[]", "personen": "[]", "story": "Eerste alinea.\n\nTweede <b>alinea</b>."}
+    py_values = dict(values, title=archetype.yaml_text(values["title"]), summary=archetype.yaml_text(values["summary"]),
+                     collection=archetype.yaml_key(values["collection"]), role=archetype.yaml_key(values["role"]),
+                     tensions=archetype.yaml_tensions(values["tensions"]), themes=archetype.yaml_keys(values["themes"]),
+                     key_question=archetype.yaml_text(values["key_question"]), questions=archetype.yaml_questions(values["questions"]))
+    js = node("""import { fill, yamlKey, yamlKeys, yamlQuestions, yamlTensions, yamlText } from './archetype.js';
+      const v = input.values;
+      console.log(JSON.stringify(fill(input.template, Object.assign({}, v, { title: yamlText(v.title), summary: yamlText(v.summary),
+        collection: yamlKey(v.collection), role: yamlKey(v.role), tensions: yamlTensions(v.tensions), themes: yamlKeys(v.themes),
+        key_question: yamlText(v.key_question), questions: yamlQuestions(v.questions) }))));""",
+              {"template": template, "values": values})
+    py = archetype.fill(template, py_values)
+    assert js == py
+    assert "domain:" not in py and "# step: oordeel" in py and 'role: "true"' in py and '[tegenspraak, "On"]' in py

@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from ks import ROOT
 from ks.build import state
+from ks.catalogue import archetype
 
 ISSUE_TEMPLATE = "nieuwe-situatie.yml"
 
@@ -27,6 +28,7 @@ def vertelpunt(conf) -> dict:
     base = ROOT / "situations"
     return {
         "schema": state.catalogue().schema,
+        "archetype": archetype.read("situatie"),
         "privacy": json.loads((base / "privacy.json").read_text(encoding="utf-8")),
         "issue": {"url": issue_url(conf.get("repo_url") or ""), "template": ISSUE_TEMPLATE},
         "mail": {"address": str(conf["extra"].get("ks_redactie") or "")},

@@ -17,6 +17,7 @@ from pathlib import Path
 
 import yaml
 
+from ks.catalogue import archetype
 from ks.catalogue.schema import field_rows, read_schema
 from ks.catalogue.vocabulary import Vocabulary, load_vocabulary
 
@@ -80,51 +81,48 @@ def _choices(vocab: Vocabulary, kind: str) -> str:
 
 
 def render(schema: dict, vocab: Vocabulary, coll_id: str, coll: dict, title: str, entry_id: str,
-           beeld: bool, situation_ids: list[str]) -> str:
-    """The text of a new file: front matter with every schema field and its description, then a story."""
+           beeld: bool, situation_ids: list[str], root: Path = ROOT) -> str:
+    """The text of a new file: archetypes/<type>.md filled with placeholders, every field with its
+    description from the schema (and the allowed keys) as a comment above it."""
     props = schema["properties"]
     inspection = coll.get("sector") == "rijksinspecties" and not beeld
     values = [t.key for t in vocab.terms("values")]
     role = coll.get("role") if vocab.has("roles", str(coll.get("role"))) else vocab.terms("roles")[0].key
-    def q(text: str) -> str:
-        return json.dumps(text, ensure_ascii=False)
-
-    fields = {
-        "id": [f"id: {entry_id}"],
-        "type": [f"type: {'beeld' if beeld else 'situatie'}"],
-        "title": [f"title: {q(title)}"],
-        "collection": [f"collection: {coll_id}"],
-        "role": [f"role: {role}"],
-        "domain": [f"{'' if inspection else '# '}domain: {vocab.terms('domains')[0].key}"],
-        "step": [f"{'' if inspection else '# '}step: {vocab.terms('steps')[0].key}"],
-        "summary": [f"summary: {q(PLACEHOLDER_SUMMARY)}"],
-        "tensions": ["tensions:", f"  - [{values[0]}, {values[1]}]"],
-        "themes": [f"themes: [{vocab.terms('themes')[0].key}]"],
-        "key_question": [f"{'# ' if beeld else ''}key_question: {q(PLACEHOLDER_KEY_QUESTION)}"],
-        "questions": [f"{'# ' if beeld else ''}questions:"],
-        "situations": [f"{'' if beeld and situation_ids else '# '}situations: [{(situation_ids or ['id-van-een-situatie'])[0]}]"],
-        "related": ["related: []"],
-        "order": ["# order: 10"],
-    }
-    mark = "# " if beeld else ""
-    for side, prop in props["questions"]["properties"].items():
-        fields["questions"] += [mark + line for line in _comment(prop["description"], "  ")]
-        fields["questions"] += [f"{mark}  {side}:", f"{mark}    - {q(side_question(prop['description']))}"]
-    extra = {"role": "roles", "domain": "domains", "step": "steps", "tensions": "values", "themes": "themes"}
-    lines = ["---"]
-    for name, prop in props.items():
-        lines += _comment(prop.get("description", ""))
-        if name in extra:
-            lines += _comment(_choices(vocab, extra[name]))
-        lines += fields.get(name, [f"# {name}:"])
-    lines.append("---")
+    domain, step = vocab.terms("domains")[0].key, vocab.terms("steps")[0].key
+    questions = {side: [side_question(prop["description"])] for side, prop in props["questions"]["properties"].items()}
     if beeld:
-        body = "Schrijf hier hoe een professional dit moment aanpakte, en waarom.\n"
+        story = "Schrijf hier hoe een professional dit moment aanpakte, en waarom.\n"
         for term in vocab.terms("sides")[:3]:
-            body += f"\n## {term.label[:1].upper() + term.label[1:]}\n\n{term.definition}\n"
+            story += f"\n## {term.label[:1].upper() + term.label[1:]}\n\n{term.definition}\n"
     else:
-        body = STORY
-    return "\n".join(lines) + "\n" + body
+        story = STORY
+    text = archetype.fill(archetype.read("beeld" if beeld else "situatie", root), {
+        "header": None, "id": entry_id, "title": archetype.yaml_text(title), "collection": archetype.yaml_key(coll_id),
+        "role": archetype.yaml_key(role),
+        "domain": domain if inspection else {"comment": domain}, "step": step if inspection else {"comment": step},
+        "summary": archetype.yaml_text(PLACEHOLDER_SUMMARY), "tensions": archetype.yaml_tensions([values[:2]]),
+        "themes": archetype.yaml_keys([vocab.terms("themes")[0].key]),
+        "key_question": archetype.yaml_text(PLACEHOLDER_KEY_QUESTION), "questions": archetype.yaml_questions(questions),
+        "situations": archetype.yaml_keys(situation_ids[:1]) if situation_ids else {"comment": "[id-van-een-situatie]"},
+        "related": "[]", "personen": "[]", "story": story.rstrip("\n"),
+    })
+    return _with_comments(text, props, vocab) + "\n"
+
+
+def _with_comments(text: str, props: dict, vocab: Vocabulary) -> str:
+    """Put each field's schema description (and its allowed keys) as a comment above its first line."""
+    extra = {"role": "roles", "domain": "domains", "step": "steps", "tensions": "values", "themes": "themes"}
+    head, sep, body = text.partition("\n---\n")
+    out, seen = [], set()
+    for line in head.split("\n"):
+        m = re.match(r"^(?:# )?([a-z_]+):", line)
+        if m and m.group(1) in props and m.group(1) not in seen:
+            seen.add(m.group(1))
+            out += _comment(props[m.group(1)].get("description", ""))
+            if m.group(1) in extra:
+                out += _comment(_choices(vocab, extra[m.group(1)]))
+        out.append(line)
+    return "\n".join(out) + sep + body
 
 
 def create(root: Path, collection: str, title: str, beeld: bool = False) -> Path:

@@ -105,7 +105,7 @@ export async function mount(root) {
 
   /* ---- preview and the links that carry the story ---- */
   function links(s) {
-    const md = markdown(s, today());
+    const md = markdown(s, today(), data.archetype);
     if (data.issue.url) $("vp-issue").href = issueUrl(s, md, data.issue, (side) => labelOf("sides", side));
     if (data.mail.address) $("vp-mail").href = mailto(s, words(), data.mail.address);
     return md;
@@ -165,7 +165,7 @@ export async function mount(root) {
   $("vp-download").addEventListener("click", () => {
     const s = ready();
     if (!s) return;
-    download(s.id + ".md", markdown(s, today()), "text/markdown");
+    download(s.id + ".md", markdown(s, today(), data.archetype), "text/markdown");
     result(`Het bestand ${s.id}.md staat in je downloads. Zet het met een pull request in de map ` +
            `situations/${s.fields.collection}/, of voeg het toe aan een nieuw issue op GitHub.`);
   });

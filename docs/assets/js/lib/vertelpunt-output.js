@@ -5,11 +5,11 @@
    the Markdown file and not in the issue link; they go only into the private e-mail and the readable
    text, and only when the writer ticks "share" (fields["share-meaning"]). */
 import { cap } from "./dom.js";
+import { fill, yamlKey, yamlKeys, yamlQuestions, yamlTensions, yamlText } from "./archetype.js";
 import { slugify, uniqueId } from "./ids.js";
 
 export const MAX_URL = 8000;
 export const MEANING = ["felt", "did", "outcome", "audience"];
-const RESERVED = ["yes", "no", "on", "off", "y", "n", "true", "false", "null"];
 
 function clean(s) {
   s = String(s || "").normalize("NFC").replace(/\r\n?|[\u2028\u2029]/g, "\n")
@@ -41,22 +41,21 @@ export function situation(fields, ctx) {
   return s;
 }
 
-const yq = (s) => JSON.stringify(s);
-const ykey = (k) => (/^[a-z][a-z0-9-]*$/.test(k) && !RESERVED.includes(k) ? k : yq(k || ""));
-
-/** The Markdown file for situations/<collection>/<id>.md. Never holds the "Terugkijken" answers. */
-export function markdown(s, today) {
-  const f = s.fields, L = ["---", `# Geschreven in het vertelpunt van de site op ${today}.`];
+/** The Markdown file for situations/<collection>/<id>.md, from archetypes/situatie.md.
+    Never holds the "Terugkijken" answers. */
+export function markdown(s, today, archetype) {
+  const f = s.fields, header = [`# Geschreven in het vertelpunt van de site op ${today}.`];
   if (f["consent-anon"] && f["consent-people"] && f["consent-license"])
-    L.push("# Bevestigd: herkenbare details veranderd, betrokkenen niet te herkennen of akkoord, publicatie onder CC BY 4.0.");
-  if (s.defaults.length) L.push(`# Algemene vragen ingevuld bij: ${s.defaults.join(", ")}. Vervang ze gerust.`);
-  L.push("id: " + s.id, "type: situatie", "title: " + yq(s.title), "collection: " + ykey(f.collection), "role: " + ykey(f.role));
-  if (s.inspection) L.push("domain: " + ykey(f.domain), "step: " + ykey(f.step));
-  L.push("summary: " + yq(s.summary), "tensions:", ...s.tensions.map((t) => `  - [${t.pair.map(ykey).join(", ")}]`));
-  L.push(`themes: [${f.themes.map(ykey).join(", ")}]`, "key_question: " + yq(s.key_question), "questions:");
-  Object.entries(s.questions).forEach(([side, qs]) => L.push(`  ${side}:`, ...qs.map((q) => "    - " + yq(q))));
-  L.push("---", "", s.story.replace(/</g, "&lt;"), "");
-  return L.join("\n");
+    header.push("# Bevestigd: herkenbare details veranderd, betrokkenen niet te herkennen of akkoord, publicatie onder CC BY 4.0.");
+  if (s.defaults.length) header.push(`# Algemene vragen ingevuld bij: ${s.defaults.join(", ")}. Vervang ze gerust.`);
+  header.push("# personen: vul de voornamen van de personages in; de redactie kijkt of ze nog vrij zijn.");
+  return fill(archetype, {
+    header: header.join("\n"), id: s.id, title: yamlText(s.title), collection: yamlKey(f.collection), role: yamlKey(f.role),
+    domain: s.inspection ? yamlKey(f.domain) : null, step: s.inspection ? yamlKey(f.step) : null,
+    summary: yamlText(s.summary), tensions: yamlTensions(s.tensions.map((t) => t.pair)), themes: yamlKeys(f.themes),
+    key_question: yamlText(s.key_question), questions: yamlQuestions(s.questions), related: "[]", personen: "[]",
+    story: s.story.replace(/</g, "&lt;"),
+  }) + "\n";
 }
 
 /** A readable text in Dutch words, without internal keys: what a person attaches to an e-mail. */
