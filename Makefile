@@ -12,11 +12,11 @@ $(BIN)/mkdocs: requirements.txt requirements-test.txt
 	$(BIN)/pip install -q -r requirements-test.txt
 	touch $@
 
-## Debian packages: Chromium (PDFs, browser tests), Dutch hunspell (spelling), poppler (PDF to PNG)
+## Debian packages: Chromium (PDFs, browser tests), Dutch hunspell (spelling), poppler (PDF to PNG), Node.js (JS parity tests)
 system:
-	@if ! command -v chromium >/dev/null || ! command -v hunspell >/dev/null || ! command -v pdftoppm >/dev/null || [ ! -f /usr/share/hunspell/nl.dic ]; then \
+	@if ! command -v chromium >/dev/null || ! command -v hunspell >/dev/null || ! command -v pdftoppm >/dev/null || ! command -v node >/dev/null || [ ! -f /usr/share/hunspell/nl.dic ]; then \
 	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
-	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium hunspell hunspell-nl poppler-utils >/dev/null; \
+	  $$SUDO apt-get update -qq && $$SUDO apt-get install -y -qq chromium hunspell hunspell-nl poppler-utils $$(command -v node >/dev/null || echo nodejs) >/dev/null; \
 	fi
 
 ## Install and serve the site on http://127.0.0.1:8000 (PDFs and print page off for fast rebuilds)

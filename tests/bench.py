@@ -17,9 +17,8 @@ import yaml
 sys.path[:0] = [str(Path(__file__).resolve().parent), str(Path(__file__).resolve().parent.parent)]
 from project import ROOT, make_project  # noqa: E402
 from bench_tools import _EnvLoader, count, fetch, free_port, serve, synthetic, urlsplit_path, vanilla, wait_for  # noqa: E402
-from ks.build.pdf import ARGS as PDF_ARGS  # noqa: E402
-
-CHROMIUM = os.environ.get("KS_CHROMIUM", "/usr/bin/chromium")
+import harness  # noqa: E402
+from harness import CHROMIUM, CHROMIUM_ARGS as PDF_ARGS  # noqa: E402
 LIGHTHOUSE = "lighthouse@12.8.2"  # 13.x needs Node 22; Debian/CI have Node 20
 LH_DIR = Path(os.environ.get("KS_LIGHTHOUSE_DIR", Path(tempfile.gettempdir()) / "ks-lighthouse"))
 OUT = ROOT / "bench-results"
@@ -84,7 +83,7 @@ def bench_weight(base: str, url: str) -> dict:
     from playwright.sync_api import sync_playwright
     sizes: list[tuple[str, int, int]] = []
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=PDF_ARGS)
+        browser = harness.launch(p)
         context = browser.new_context()
         context.on("requestfinished", lambda r: sizes.append(
             (r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"], len(r.response().body()))))

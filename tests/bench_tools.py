@@ -1,15 +1,15 @@
 """Helpers for tests/bench.py: vanilla and synthetic projects, a gzip server like GitHub Pages, polling."""
 from __future__ import annotations
 
-import functools, gzip, http.server, re, shutil, socket, threading, time, urllib.request
+import gzip, http.server, re, shutil, socket, time, urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import yaml
 
+import harness
 from project import ROOT
 
-FM = re.compile(r"\A---\n(.*?\n)---\n", re.S)
 
 
 def free_port() -> int:
@@ -50,9 +50,8 @@ def synthetic(n: int, dst: Path) -> Path:
     real = sorted((ROOT / "situations").glob("*/*.md"))
     parsed = []
     for md in real:
-        text = md.read_text(encoding="utf-8")
-        m = FM.match(text)
-        parsed.append((md.parent.name, yaml.safe_load(m.group(1)), text[m.end():]))
+        data, body = harness.front_matter(md)
+        parsed.append((md.parent.name, data, body))
     chosen, copy = [], 0
     while len(chosen) < n:
         whole = len(chosen) + len(parsed) <= n
@@ -116,9 +115,8 @@ class _Bytes:
 
 
 def serve(site: Path, port: int):
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(GzipHandler, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    return httpd
+    """The built site on `port`, gzipped like GitHub Pages."""
+    return harness.serve(site, GzipHandler, port)
 
 
 def urlsplit_path(config: dict) -> str:

@@ -1,20 +1,15 @@
 """Shared fixtures: the real site built once per run, a local HTTP server for it, and Chromium."""
 from __future__ import annotations
 
-import functools
-import http.server
-import os
 import shutil
-import threading
 from pathlib import Path
 
 import pytest
 
-from ks.build.pdf import ARGS as CHROMIUM_ARGS  # one list of browser flags for the build and the tests
+from harness import CHROMIUM, base_url, launch, serve
 from project import ROOT, build
 from quality import close_context, new_context
 
-CHROMIUM = os.environ.get("KS_CHROMIUM", "/usr/bin/chromium")
 ARTIFACTS = ROOT / "test-artifacts"
 
 
@@ -34,19 +29,11 @@ def site(tmp_path_factory) -> Path:
     return out
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="session")
 def server(site):
     """Base URL of a local HTTP server for the built site."""
-    handler = functools.partial(_QuietHandler, directory=str(site))
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    httpd = serve(site)
+    yield base_url(httpd)
     httpd.shutdown()
 
 
@@ -57,7 +44,7 @@ def browser():
         pytest.fail(f"Chromium not found at {CHROMIUM}: install it with 'apt-get install -y chromium'")
     from playwright.sync_api import sync_playwright
     with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        b = launch(p)
         yield b
         b.close()
 

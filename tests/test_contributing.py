@@ -14,6 +14,7 @@ from ks.tools import new_situation
 
 from ks.catalogue import privacy
 from ks.catalogue.load import CatalogueError, load_catalogue
+from harness import front_matter
 from project import FIXTURES, ROOT, build, make_project
 
 GITHUB = ROOT / ".github"
@@ -67,7 +68,7 @@ def test_new_situation_asks_when_flags_are_missing(project):
     answers = iter(["9", "2", "ab", "Wat Ünal zei op de gang", "j"])
     assert new_situation.main(["--root", str(project)], ask=lambda prompt: next(answers)) == 0
     path = project / "situations" / "beta" / "beeld-wat-unal-zei-op-de-gang.md"
-    assert yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])["type"] == "beeld"
+    assert front_matter(path)[0]["type"] == "beeld"
     load_catalogue(project)
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 from ks import ROOT
-from pathlib import Path
 
 _current: dict = {}
 
