@@ -1,6 +1,7 @@
 """The real content meets the bar: counts, lengths, spread, and the cross-sector links."""
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 import pytest
@@ -8,10 +9,10 @@ import pytest
 # collection: (minimum situations, exactly?, words min-max, minimum questions, minimum beelden)
 RULES = {
     "inspecties": (13, True, (400, 900), 6, 3),
-    "grenswerkers": (8, False, (400, 900), 6, 2),
-    "duurzaamheidstransities": (6, False, (400, 900), 6, 2),
-    "jeugdzorg": (8, False, (400, 900), 6, 2),
-    "ambtelijk-vakmanschap": (6, True, (200, 500), 4, 2),
+    "grenswerkers": (9, False, (400, 900), 6, 3),
+    "duurzaamheidstransities": (7, False, (400, 900), 6, 2),
+    "jeugdzorg": (10, False, (400, 900), 6, 3),
+    "ambtelijk-vakmanschap": (7, False, (200, 500), 4, 3),
 }
 
 
@@ -46,18 +47,45 @@ def test_inspector_situations_spread_over_domains_steps_and_tensions(catalogue):
 
 
 def test_ambtelijk_vakmanschap_has_the_six_dilemmas(catalogue):
+    """Each of the six classic dilemmas is the first tension of one sketch (a seventh may repeat one)."""
     firsts = {e.tensions[0] for e in catalogue.by_collection["ambtelijk-vakmanschap"] if e.type == "situatie"}
     v = catalogue.vocabulary
     expected = {v.tension(a, b) for a, b in [
         ("snelheid", "zorgvuldigheid"), ("legitimiteit", "rechtvaardigheid"), ("loyaliteit", "objectiviteit"),
         ("transparantie", "ruimte-voor-fouten"), ("politieke-wensen", "uitvoerbaarheid"),
         ("standaardwerk", "menselijke-maat")]}
-    assert firsts == expected
+    assert expected <= firsts
 
 
-def test_at_least_eight_tensions_shared_by_three_collections(catalogue):
+def test_at_least_twelve_tensions_shared_by_three_collections(catalogue):
     shared = {pair: len(per) for pair, per in catalogue.tension_collection.items() if len(per) >= 3}
-    assert len(shared) >= 8, shared
+    assert len(shared) >= 12, shared
+
+
+CAPITALISED = re.compile(r"(?<![.!?:'‘“\n]\s)(?<!^)\b([A-ZÀ-Ý][a-zà-ÿ]+(?:-[A-Z][a-zà-ÿ]+)?)\b", re.M)
+
+
+def test_every_story_lists_its_people_and_they_are_in_it(catalogue):
+    for e in catalogue.entries:
+        assert e.personen, f"{e.id}: personen is empty"
+        for name in e.personen:
+            assert re.search(rf"\b{re.escape(name)}\b", e.body), f"{e.id}: {name} is in personen but not in the story"
+
+
+def test_no_first_name_occurs_in_two_stories(catalogue):
+    """The build refuses a name listed twice; this also catches a listed name reused unlisted elsewhere."""
+    owner = {name: e.id for e in catalogue.entries for name in e.personen}
+    clashes = []
+    for e in catalogue.entries:
+        for word in set(CAPITALISED.findall(e.body)):
+            if word in owner and owner[word] != e.id and word not in e.personen:
+                clashes.append(f"{word}: {owner[word]} and {e.id}")
+    assert not clashes, clashes
+
+
+def test_the_name_check_can_fail():
+    body = "Ze belde met Aart, die het niet wist."
+    assert "Aart" in CAPITALISED.findall(body) and "Ze" not in CAPITALISED.findall(body)
 
 
 def test_every_situation_relates_to_another_collection(catalogue):
