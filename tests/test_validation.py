@@ -123,7 +123,7 @@ SAFETY = {
     "image-protocol-relative": (_story("![pixel](//tracker.example/p.gif)"), LADDER, "verhaal", "afbeelding van een andere site"),
     "image-reference": (_story("![pixel][p]\n\n[p]: https://tracker.example/p.gif\n"), LADDER, "verhaal", "afbeelding van een andere site"),
     "attribute-list-handler": (_story("\n{: onclick=\"alert(1)\" }"), LADDER, "verhaal", "attributenlijst"),
-    "html-in-summary": (_yaml_text(LADDER, "summary: ", "summary: <b>vet</b> "), LADDER, "summary", "HTML gevonden"),
+    "image-in-summary": (_yaml_text(LADDER, "summary: ", "summary: Zie ![x](//tracker.example/p.gif) "), LADDER, "summary", "afbeelding van een andere site"),
     "link-in-question": (_yaml_text(LADDER, "- Wat vraagt", "- Wat [vraagt](javascript:x)"), LADDER, "questions.goed_is.0", "niet-toegestaan schema"),
     **{f"html-in-collection-{field}": (_yaml_text(ALPHA, f"{field}: ", f"{field}: <script>alert(1)</script> "), ALPHA, field, "HTML gevonden")
        for field in ("name", "short_name", "made_with", "audience")},

@@ -37,10 +37,12 @@ def _off_host(url: str) -> bool:
     return plain.startswith("//") or plain.startswith("\\\\") or bool(_scheme(url))
 
 
-def unsafe_markdown(text: str) -> list[tuple[str, str]]:
-    """(what is wrong, what to do) for every construct in `text` that could run script or call another host."""
+def unsafe_markdown(text: str, html: bool = True) -> list[tuple[str, str]]:
+    """(what is wrong, what to do) for every construct in `text` that could run script or call another host.
+
+    html=False for fields that are always shown as escaped text (front matter): there, HTML is text."""
     found = []
-    m = RAW_HTML.search(text)
+    m = RAW_HTML.search(text) if html else None
     if m:
         line = text[: m.start()].count("\n") + 1
         found.append((f"HTML gevonden ({m.group(0)}…, regel {line})", RAW_HTML_HELP))
@@ -64,22 +66,22 @@ def unsafe_markdown(text: str) -> list[tuple[str, str]]:
     return found
 
 
-def check_text(path: str, field: str, text: str, problems) -> None:
+def check_text(path: str, field: str, text: str, problems, html: bool = True) -> None:
     """Add a problem for every unsafe construct in one Markdown or text field."""
-    for what, allowed in unsafe_markdown(text):
+    for what, allowed in unsafe_markdown(text, html):
         problems.add(path, field, what, allowed)
 
 
-def check_tree(path: str, data, problems, field: str = "") -> None:
+def check_tree(path: str, data, problems, field: str = "", html: bool = True) -> None:
     """check_text on every string in a YAML/JSON structure, naming each by its dotted field path."""
     if isinstance(data, str):
-        check_text(path, field or "tekst", data, problems)
+        check_text(path, field or "tekst", data, problems, html)
     elif isinstance(data, dict):
         for k, v in data.items():
-            check_tree(path, v, problems, f"{field}.{k}" if field else str(k))
+            check_tree(path, v, problems, f"{field}.{k}" if field else str(k), html)
     elif isinstance(data, list):
         for i, v in enumerate(data):
-            check_tree(path, v, problems, f"{field}.{i}" if field else str(i))
+            check_tree(path, v, problems, f"{field}.{i}" if field else str(i), html)
 
 
 def check_collections(collections: list[Collection], vocab: Vocabulary, problems) -> None:

@@ -206,7 +206,8 @@ def load_catalogue(root: Path) -> Catalogue:
             problems.add(f"{rel}:{found.line}", "persoonsgegevens", f"{found.label} gevonden: {found.text!r}",
                          "haal persoonsgegevens weg of maak ze onherkenbaar")
     for d, _, rel, _ in raw:
-        check_tree(rel, {k: v for k, v in d.items() if k not in ("id", "related", "situations")}, problems)
+        # front matter is always shown escaped: HTML there is text, but links and images are still checked
+        check_tree(rel, {k: v for k, v in d.items() if k not in ("id", "related", "situations")}, problems, html=False)
     check_collections(collections, vocab, problems)
     for name in ("vocabulary.yml", "gesprek.yml", "vragensets.yml"):
         if (base / name).is_file():
