@@ -110,6 +110,7 @@ CASES = [
     (id_not_filename, LADDER, "id", "wijkt af van de bestandsnaam"),
     (personal_data, LADDER + ":29", "persoonsgegevens", "telefoonnummer"),
     (raw_html, LADDER, "verhaal", "HTML gevonden"),
+    (_yaml_text(LADDER, "domain: ", "# domain: "), LADDER, "domain", "verplicht veld ontbreekt bij een inspectiesituatie"),
 ]
 # Hostile or careless contributions: every route to script or to another host stops the build.
 SAFETY = {

@@ -51,7 +51,8 @@ def catalogue_data(cat: Catalogue, site_url: str = "", pdfs: bool = True) -> dic
         "schema": SCHEMA_PATH.rsplit("/", 1)[-1],
         "entries": [entry_data(e, pdfs) for e in cat.entries],
         "collections": [collection_data(c, cat, pdfs) for c in cat.collections],
-        "vocabulary": {kind: [{"key": t.key, "label": t.label, "definition": t.definition} for t in v.terms(kind)]
+        "vocabulary": {kind: [dict({"key": t.key, "label": t.label, "definition": t.definition},
+                                   **({"fields": list(t.fields)} if t.fields else {})) for t in v.terms(kind)]
                        for kind in KINDS},
     }
 

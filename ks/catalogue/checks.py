@@ -126,8 +126,8 @@ def check_entries(entries: list[Entry], collections: dict[str, Collection], voca
             if value and not vocab.has(kind, value):
                 problems.add(e.path, field, f"onbekende waarde {value!r}", _allowed(vocab, kind))
         coll = collections.get(folder)
-        if coll and coll.sector == "rijksinspecties" and e.type == "situatie":
-            for field in ("domain", "step"):
+        if coll and e.type == "situatie":
+            for field in vocab.sector_fields(coll.sector):
                 if not getattr(e, field):
                     problems.add(e.path, field, "verplicht veld ontbreekt bij een inspectiesituatie", _allowed(vocab, VOCAB_FIELDS[field]))
         for i, t in enumerate(e.themes):

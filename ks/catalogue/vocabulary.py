@@ -15,6 +15,7 @@ class Term:
     label: str
     definition: str
     position: int
+    fields: tuple[str, ...] = ()  # sectors only: extra front-matter fields a situation needs
 
 
 class Vocabulary:
@@ -25,7 +26,7 @@ class Vocabulary:
         for kind in KINDS:
             entries = data.get(kind) or {}
             self.kinds[kind] = {
-                key: Term(key, str(entry["label"]), str(entry["definition"]), i)
+                key: Term(key, str(entry["label"]), str(entry["definition"]), i, tuple(entry.get("fields") or ()))
                 for i, (key, entry) in enumerate(entries.items())
             }
 
@@ -44,6 +45,11 @@ class Vocabulary:
     def terms(self, kind: str) -> list[Term]:
         """All terms of a kind, in vocabulary order."""
         return list(self.kinds[kind].values())
+
+    def sector_fields(self, sector: str) -> tuple[str, ...]:
+        """The extra fields (e.g. domain, step) a situation in `sector` must have; () if none or unknown."""
+        term = self.kinds["sectors"].get(sector)
+        return term.fields if term else ()
 
     def tension(self, a: str, b: str) -> tuple[str, str]:
         """A tension pair in canonical order (vocabulary order of the values)."""
@@ -73,6 +79,9 @@ def load_vocabulary(path: Path) -> Vocabulary:
         for key, entry in entries.items():
             if not isinstance(entry, dict) or not entry.get("label") or not entry.get("definition"):
                 problems.append(f"{path.name}: {kind}.{key}: label en definition zijn verplicht")
+            elif entry.get("fields") is not None and (kind != "sectors" or not isinstance(entry["fields"], list)
+                                                       or not set(entry["fields"]) <= {"domain", "step"}):
+                problems.append(f"{path.name}: {kind}.{key}.fields: alleen bij een sector, een lijst uit domain en step")
     if problems:
         raise ValueError("\n".join(problems))
     return Vocabulary(data)

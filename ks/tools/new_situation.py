@@ -85,7 +85,7 @@ def render(schema: dict, vocab: Vocabulary, coll_id: str, coll: dict, title: str
     """The text of a new file: archetypes/<type>.md filled with placeholders, every field with its
     description from the schema (and the allowed keys) as a comment above it."""
     props = schema["properties"]
-    inspection = coll.get("sector") == "rijksinspecties" and not beeld
+    inspection = bool(vocab.sector_fields(str(coll.get("sector")))) and not beeld
     values = [t.key for t in vocab.terms("values")]
     role = coll.get("role") if vocab.has("roles", str(coll.get("role"))) else vocab.terms("roles")[0].key
     domain, step = vocab.terms("domains")[0].key, vocab.terms("steps")[0].key

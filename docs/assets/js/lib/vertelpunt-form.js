@@ -61,7 +61,11 @@ export function buildForm(root, cat, schema) {
   });
 
   const collection = () => cat.collections.find((c) => c.id === $("vp-collection").value);
-  const isInspection = () => (collection() || {}).sector === "rijksinspecties";
+  /* A sector's extra fields (domain, step) come from the vocabulary, as in the build. */
+  const isInspection = () => {
+    const sector = V.sectors.find((t) => t.key === (collection() || {}).sector);
+    return !!(sector && sector.fields && sector.fields.length);
+  };
 
   /** The collections on offer: those of the chosen sector first, in their own group. */
   function offerCollections() {
