@@ -108,7 +108,7 @@ def test_round_files_load_and_the_broken_ones_are_named(page, server, round_file
     assert f"{expected} verhalen geladen" in page.inner_text("#pt-status")
     assert page.inner_text("#pt-count").startswith(f"{expected} verhalen")
     problems = page.inner_text("#pt-problems")
-    assert "kapot.json" in problems and "geen geldig JSON-bestand" in problems
+    assert "kapot.json" in problems and "geen geldig bestand in JSON" in problems
     assert "vreemd.json" in problems and "geen verhaal uit het vertelpunt" in problems
     assert "dubbel.json" in problems and "al geladen" in problems
     assert "vijandig.json" not in problems

@@ -29,7 +29,7 @@ export function barFigure({ id, title, note, rows, base, minN, onPick, unit = "v
   if (note) fig.append(el("p", { class: "ks-pt__note" }, note));
   const max = Math.max(1, ...rows.map((r) => r.ids.length)), H = 22, W = 640, LEFT = 260;
   const chart = svg("svg", { viewBox: `0 0 ${W} ${rows.length * H + 4}`, class: "ks-pt__svg", "aria-hidden": "true",
-                             focusable: "false", preserveAspectRatio: "xMinYMin meet" });
+                             focusable: "false" });
   rows.forEach((r, i) => {
     const y = i * H + 2, w = ((W - LEFT - 70) * r.ids.length) / max;
     const g = svg("g", { class: r.ids.length ? "ks-pt__bar" : "ks-pt__bar ks-pt__bar--empty" });

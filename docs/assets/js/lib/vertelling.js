@@ -31,8 +31,8 @@ export function storyProblem(x, known, duiding) {
   for (const [k, kind] of [["sector", "sectors"], ["role", "roles"]])
     if (!known[kind].has(x[k])) return `onbekende waarde in ${k}`;
   if (!Array.isArray(x.tensions) || !x.tensions.every((p) => Array.isArray(p) && p.length === 2 && p.every((v) => known.values.has(v))))
-    return "het veld tensions bevat geen paren van bekende waarden";
-  if (!Array.isArray(x.themes) || !x.themes.every((t) => known.themes.has(t))) return "het veld themes bevat een onbekend thema";
+    return "de botsende waarden zijn geen paren van bekende waarden";
+  if (!Array.isArray(x.themes) || !x.themes.every((t) => known.themes.has(t))) return "er staat een onbekend thema in";
   const d = x.duiding;
   if (!d || typeof d !== "object" || Array.isArray(d)) return "de duiding ontbreekt";
   for (const k of Object.keys(duiding.sliders)) {
@@ -48,11 +48,11 @@ export function storyProblem(x, known, duiding) {
   return "";
 }
 
-/** Read one opened file's text: {stories: [...]} or {error: "Dutch reason"}. A file may hold one
+/** Read one opened file's text: {stories: [...]} or {error} with the reason in Dutch. A file may hold one
     story or a whole round ({format: vertelronde, stories: [...]}). */
 export function parseFile(text, known, duiding) {
   let data;
-  try { data = JSON.parse(text); } catch (e) { return { error: "geen geldig JSON-bestand (beschadigd of een ander soort bestand)" }; }
+  try { data = JSON.parse(text); } catch (e) { return { error: "geen geldig bestand in JSON (beschadigd of een ander soort bestand)" }; }
   if (data && data.format === ROUND_FORMAT) {
     if (!Array.isArray(data.stories)) return { error: "een vertelronde zonder verhalen" };
     const bad = data.stories.map((s, i) => [i, storyProblem(s, known, duiding)]).find(([, p]) => p);

@@ -17,7 +17,7 @@ function slider(key, q) {
   const poles = el("div", { class: "ks-dv__poles", "aria-hidden": "true" });
   poles.append(el("span", {}, cap(q.left)), el("span", {}, cap(q.right)));
   const range = el("input", { type: "range", id, min: "0", max: "100", step: "5", value: "50",
-    "aria-describedby": `${id}-poles ${id}-out`, "data-ks-dv-slider": key });
+    "aria-describedby": [id + "-poles", id + "-out"].join(" "), "data-ks-dv-slider": key });
   const skip = el("input", { type: "checkbox", id: id + "-skip", checked: true, "data-ks-dv-skip": key });
   const skipRow = el("div", { class: "ks-dv__skip" });
   skipRow.append(skip, el("label", { for: id + "-skip" }, "Sla deze vraag over"));
