@@ -39,7 +39,9 @@ def round_files(site, tmp_path):
     extra = {"kapot.json": '{"format": "kritische-situaties/vertelling", "title": "half',
              "vreemd.json": json.dumps({"naam": "iets anders", "versie": 3}),
              "dubbel.json": json.dumps(stories[0]),
-             "vijandig.json": json.dumps(hostile_story(stories[1]))}
+             "vijandig.json": json.dumps(hostile_story(stories[1])),
+             "telefoon.json": json.dumps(dict(stories[2], id="telefoon", title="Met een nummer erin",
+                                              story=stories[2]["story"] + "\nBel 06-12345678."))}
     return stories, write_round(tmp_path / "ronde", stories, extra)
 
 
@@ -104,7 +106,7 @@ def test_round_files_load_and_the_broken_ones_are_named(page, server, round_file
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     _open_patronen(page, server)
     _load(page, paths)
-    expected = len(stories) + 1  # the hostile file is a valid story
+    expected = len(stories) + 2  # the hostile file and the one with a phone number are valid stories
     assert f"{expected} verhalen geladen" in page.inner_text("#pt-status")
     assert page.inner_text("#pt-count").startswith(f"{expected} verhalen")
     problems = page.inner_text("#pt-problems")
@@ -112,6 +114,7 @@ def test_round_files_load_and_the_broken_ones_are_named(page, server, round_file
     assert "vreemd.json" in problems and "geen verhaal uit het vertelpunt" in problems
     assert "dubbel.json" in problems and "al geladen" in problems
     assert "vijandig.json" not in problems
+    assert "telefoon.json: let op" in problems and "telefoonnummer" in problems
     # the hostile texts are text: nothing ran, no element was made from them
     page.click(f"#pt-roles tr[data-ks-key='{stories[1]['role']}'] button")
     page.locator("#pt-stories summary", has_text="Een titel").click()
@@ -139,7 +142,7 @@ def test_counts_on_the_page_equal_a_python_computation(page, server, site, round
     stories, paths = round_files
     _open_patronen(page, server)
     _load(page, paths)
-    loaded = stories + [hostile_story(stories[1])]
+    loaded = stories + [hostile_story(stories[1]), json.loads(paths[-1].read_text(encoding="utf-8"))]
     api = json.loads((site / "api" / "v1" / "situaties.json").read_text(encoding="utf-8"))
     duiding = _duiding(page)
     want = patterns(loaded, [t["key"] for t in api["vocabulary"]["values"]], duiding)
@@ -230,7 +233,7 @@ def test_example_round_drag_and_drop_storage_and_wis_alles(page, server, site, r
     page.wait_for_selector("[data-ks-ready]")
     assert page.inner_text("#pt-count").startswith(f"{len(stories)} verhalen") and "teruggezet" in page.inner_text("#pt-status")
     # drop one more file (the hostile one) on the drop zone
-    text = paths[-1].read_text(encoding="utf-8")
+    text = next(p for p in paths if p.name == "vijandig.json").read_text(encoding="utf-8")
     handle = page.evaluate_handle("""t => { const d = new DataTransfer();
         d.items.add(new File([t], 'vijandig.json', { type: 'application/json' })); return d; }""", text)
     page.dispatch_event("#pt-drop", "drop", {"dataTransfer": handle})

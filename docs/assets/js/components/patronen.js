@@ -4,6 +4,7 @@
    Data: the published catalogue (labels) and the page's "patronen" block (duidingsvragen). */
 import { catalogue, pageData, siteUrl } from "../lib/catalogue.js";
 import { announce, el } from "../lib/dom.js";
+import { privacyScanner } from "../lib/privacy.js";
 import { knownKeys, parseFile, storyKey, storyProblem } from "../lib/vertelling.js";
 import { csv, tally } from "../lib/patronen-stats.js";
 import { report } from "../lib/patronen-report.js";
@@ -32,6 +33,12 @@ export async function mount(root) {
   const [cat, data] = [await catalogue(), pageData("patronen")];
   const D = data.duiding, known = knownKeys(cat.vocabulary);
   const order = new Map(cat.vocabulary.values.map((t, i) => [t.key, i]));
+  const scan = privacyScanner(data.privacy.patterns);
+  /** A warning when a story seems to hold personal data: it counts, but should be read before sharing. */
+  const personal = (name, found) => {
+    const hit = found.map((s) => scan([s.title, s.summary, s.story, s.key_question].join("\n"))[0]).find(Boolean);
+    return hit ? `${name}: let op, hierin lijkt een ${hit.label} te staan. Het verhaal telt mee; maak het onherkenbaar voordat je het deelt.` : "";
+  };
   const $ = (id) => document.getElementById(id);
   const live = $("pt-live");
   let stories = [], keys = new Map();
@@ -68,8 +75,9 @@ export async function mount(root) {
       const result = parseFile(texts[i], known, D);
       if (result.error) { list.push(`${f.name}: niet geladen: ${result.error}.`); return; }
       ok += 1;
-      const double = add(f.name, result.stories);
+      const double = add(f.name, result.stories), warning = personal(f.name, result.stories);
       if (double) list.push(double);
+      if (warning) list.push(warning);
     });
     problems(list);
     draw();
