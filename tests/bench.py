@@ -5,6 +5,7 @@
 3. weight: bytes transferred (gzip, as GitHub Pages sends them) on the first load of a situation page
 4. Lighthouse (npm `lighthouse`, Debian's Chromium, mobile): home and a situation
 5. serve loop: from saving a situation to the rebuilt page in `mkdocs serve`
+6. patronen: 1,000 story files of a vertelronde opened at once, read, counted and drawn in Chromium
 
 Writes bench-results/latest.json and latest.md. Options: --sizes 500,2000  --runs 3  --skip lighthouse,serve"""
 from __future__ import annotations
@@ -22,7 +23,7 @@ from harness import CHROMIUM, CHROMIUM_ARGS as PDF_ARGS  # noqa: E402
 LIGHTHOUSE = "lighthouse@12.8.2"  # 13.x needs Node 22; Debian/CI have Node 20
 LH_DIR = Path(os.environ.get("KS_LIGHTHOUSE_DIR", Path(tempfile.gettempdir()) / "ks-lighthouse"))
 OUT = ROOT / "bench-results"
-TARGETS = {"ratio": 1.5, "weight_kb": 120, "lighthouse": (95, 100, 100, 100), "serve_s": 2.0}
+TARGETS = {"ratio": 1.5, "weight_kb": 120, "lighthouse": (95, 100, 100, 100), "serve_s": 2.0, "patronen_s": 2.0}
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", KS_PDF="0")
 
 
@@ -166,6 +167,56 @@ def bench_serve(url: str, rounds: int = 3) -> dict:
     return {"page": url, "seconds": [round(s, 2) for s in times], "median_s": round(statistics.median(times), 2)}
 
 
+def bench_patronen(n: int = 1000, rounds: int = 3) -> dict:
+    """Open `n` story files at once on the patronen page; time from handing over the files to the
+    drawn report (wall, in Python) and the page's own measure (reading + counting + drawing)."""
+    from playwright.sync_api import sync_playwright
+
+    from patronen_data import example_round, synthetic as synthetic_stories, write_round
+    with tempfile.TemporaryDirectory() as t:
+        site = Path(t) / "site"
+        mkdocs_build(ROOT, site, env=dict(ENV, KS_PRINT_SITE="false"))
+        stories = synthetic_stories(example_round(site)["stories"], n)
+        files = write_round(Path(t) / "ronde", stories)
+        one = Path(t) / "ronde.json"  # the same stories as one round file
+        one.write_text(json.dumps(dict(example_round(site), stories=stories), ensure_ascii=False), encoding="utf-8")
+        httpd = harness.serve(site)
+        wall, page_ms, read_ms, single = [], [], [], []
+        try:
+            with sync_playwright() as p:
+                browser = harness.launch(p)
+                page = browser.new_context(bypass_csp=True).new_page()  # wait_for_function evaluates a string
+                for _ in range(rounds):
+                    page.goto(harness.base_url(httpd) + "bijdragen/patronen/")
+                    page.wait_for_selector("[data-ks-ready]")
+                    started = time.perf_counter()
+                    page.set_input_files("#pt-files", [str(f) for f in files])
+                    page.wait_for_function(f"document.getElementById('pt-count').textContent.startsWith('{n} verhalen')",
+                                           polling="raf", timeout=60000)
+                    wall.append(time.perf_counter() - started)
+                    page_ms.append(int(page.get_attribute("[data-ks-component=patronen]", "data-ks-drawn-ms")))
+                    read_ms.append(int(page.get_attribute("[data-ks-component=patronen]", "data-ks-read-ms")))
+                    page.goto(harness.base_url(httpd) + "bijdragen/patronen/")
+                    page.wait_for_selector("[data-ks-ready]")
+                    started = time.perf_counter()
+                    page.set_input_files("#pt-files", str(one))
+                    page.wait_for_function(f"document.getElementById('pt-count').textContent.startsWith('{n} verhalen')",
+                                           polling="raf", timeout=60000)
+                    single.append(time.perf_counter() - started)
+                browser.close()
+        finally:
+            httpd.shutdown()
+    result = {"stories": n, "files": n, "wall_s": [round(w, 2) for w in wall], "median_wall_s": round(statistics.median(wall), 2),
+              "page_ms": page_ms, "median_page_ms": int(statistics.median(page_ms)),
+              "median_read_ms": int(statistics.median(read_ms)), "one_file_wall_s": [round(w, 2) for w in single],
+              "median_one_file_s": round(statistics.median(single), 2), "target_s": TARGETS["patronen_s"]}
+    say(f"  {n} files: wall {', '.join(f'{w:.2f}' for w in wall)} s (median {result['median_wall_s']} s; "
+        f"page's own measure median {result['median_page_ms']} ms, of which reading the files {result['median_read_ms']} ms; "
+        f"target <= {TARGETS['patronen_s']} s)")
+    say(f"  the same {n} stories in one round file: wall median {result['median_one_file_s']} s")
+    return result
+
+
 # --- report -----------------------------------------------------------------------------------
 
 def markdown(r: dict) -> str:
@@ -193,6 +244,12 @@ def markdown(r: dict) -> str:
         p = r["pdfs"]
         lines += ["", f"PDF step: **{p['files']} PDFs in {p['pdf_seconds']} s** ({p['megabytes']} MB; target ≤ 30 s); "
                       f"the whole build with PDFs took {p['build_seconds']} s."]
+    if "patronen" in r:
+        p = r["patronen"]
+        lines += ["", f"Patronen: **{p['stories']} story files opened, counted and drawn in {p['median_wall_s']} s** "
+                      f"(median of {len(p['wall_s'])}, from handing the files to the page until the report is drawn; the page's own measure "
+                      f"{p['median_page_ms']} ms, of which {p['median_read_ms']} ms reading the files; target ≤ {p['target_s']} s). "
+                      f"The same stories as one round file: {p['median_one_file_s']} s."]
     return "\n".join(lines) + "\n"
 
 
@@ -216,7 +273,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="500,2000")
     ap.add_argument("--runs", type=int, default=3)
-    ap.add_argument("--skip", default="", help="comma list of: builds, pdfs, weight, lighthouse, serve")
+    ap.add_argument("--skip", default="", help="comma list of: builds, pdfs, weight, lighthouse, serve, patronen")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     r = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"}
@@ -253,6 +310,9 @@ def main() -> None:
     if "serve" not in skip:
         say("5. mkdocs serve (as make serve: no PDFs, no print page): save a situation -> rebuilt page")
         r["serve"] = bench_serve(situation)
+    if "patronen" not in skip:
+        say("6. patronen: 1,000 story files opened at once (Chromium)")
+        r["patronen"] = bench_patronen()
     OUT.mkdir(exist_ok=True)
     (OUT / "latest.json").write_text(json.dumps(r, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (OUT / "latest.md").write_text(markdown(r), encoding="utf-8")

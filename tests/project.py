@@ -9,7 +9,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-SHARED = ["schema.json", "collection.schema.json", "vocabulary.yml", "privacy.json", "gesprek.yml", "vragensets.yml"]
+SHARED = ["schema.json", "collection.schema.json", "vocabulary.yml", "privacy.json", "gesprek.yml", "vragensets.yml", "duiding.yml", "voorbeeldronde.yml"]
 
 
 def make_project(tmp: Path, situations: Path | None = None) -> Path:

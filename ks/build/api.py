@@ -8,11 +8,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ks.catalogue import duiding as duiding_
 from ks.catalogue.model import Catalogue, Collection, Entry
 from ks.catalogue.vocabulary import KINDS
 
 API_PATH = "api/v1/situaties.json"
 SCHEMA_PATH = "api/v1/situaties.schema.json"
+STORY_SCHEMA_PATH = "api/v1/vertelling.schema.json"
+ROUND_PATH = "api/v1/voorbeeldronde.json"
 SCHEMA_FILE = Path(__file__).resolve().parent / "schemas" / "situaties.v1.schema.json"
 LICENSE = {"name": "CC BY 4.0", "url": "https://creativecommons.org/licenses/by/4.0/deed.nl"}
 
@@ -57,7 +60,19 @@ def catalogue_data(cat: Catalogue, site_url: str = "", pdfs: bool = True) -> dic
     }
 
 
-def files(cat: Catalogue, site_url: str, pdfs: bool) -> dict[str, str]:
-    """The two published files, path -> text."""
+def story_files(cat: Catalogue, duiding: dict, base: Path) -> dict[str, str]:
+    """The schema of one story file (vertelpunt -> patronen) and the example round, checked against it.
+    Raises ValueError listing every problem of the example round."""
+    schema = duiding_.story_schema(duiding, cat.vocabulary, cat.schema)
+    rnd = duiding_.load_round(base / "voorbeeldronde.yml")
+    problems = duiding_.round_problems(rnd, schema)
+    if problems:
+        raise ValueError(f"{len(problems)} probleem/problemen in de voorbeeldronde:\n" + "\n".join(problems))
+    return {STORY_SCHEMA_PATH: json.dumps(schema, ensure_ascii=False, indent=1),
+            ROUND_PATH: json.dumps(rnd, ensure_ascii=False, separators=(",", ":"))}
+
+
+def files(cat: Catalogue, site_url: str, pdfs: bool, duiding: dict, base: Path) -> dict[str, str]:
+    """The published files, path -> text: the catalogue, its schema, the story schema, the example round."""
     data = json.dumps(catalogue_data(cat, site_url, pdfs), ensure_ascii=False, separators=(",", ":"))
-    return {API_PATH: data, SCHEMA_PATH: SCHEMA_FILE.read_text(encoding="utf-8")}
+    return {API_PATH: data, SCHEMA_PATH: SCHEMA_FILE.read_text(encoding="utf-8"), **story_files(cat, duiding, base)}

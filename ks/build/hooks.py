@@ -14,6 +14,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from ks.build import api, csp, state  # noqa: E402
+from ks.catalogue.duiding import load_duiding  # noqa: E402
 from ks.catalogue.guide import load_guide  # noqa: E402
 from ks.catalogue.load import CatalogueError, load_catalogue  # noqa: E402
 from ks.build.pages import collection_markdown, entry_markdown, nav_section  # noqa: E402
@@ -30,11 +31,13 @@ def on_config(config):
     try:
         cat = load_catalogue(root)
         guide = load_guide(root, {t.key for t in cat.vocabulary.terms("sides")})
+        duiding = load_duiding(root / "situations" / "duiding.yml", cat.vocabulary)
     except CatalogueError as exc:
         raise PluginError(str(exc)) from None
     except ValueError as exc:
         raise PluginError(str(exc)) from None
     state.set_current(cat, guide)
+    state.set_duiding(duiding)
     config.extra["ks_pdfs"] = pdfs_enabled(config)  # one boolean for the hook and the templates
     for item in config.nav or []:
         if isinstance(item, dict) and "Situaties" in item:
@@ -49,7 +52,12 @@ def on_files(files, config):
         files.append(File.generated(config, coll.src_uri, content=collection_markdown(coll, cat)))
     for entry in cat.entries:
         files.append(File.generated(config, entry.src_uri, content=entry_markdown(entry, cat, guide)))
-    for path, text in api.files(cat, config.site_url or "", config.extra["ks_pdfs"]).items():
+    try:
+        published = api.files(cat, config.site_url or "", config.extra["ks_pdfs"], state.duiding(),
+                              Path(config.config_file_path).resolve().parent / "situations")
+    except ValueError as exc:
+        raise PluginError(str(exc)) from None
+    for path, text in published.items():
         files.append(File.generated(config, path, content=text))
     return files
 

@@ -32,10 +32,20 @@ def vertelpunt(conf) -> dict:
         "privacy": json.loads((base / "privacy.json").read_text(encoding="utf-8")),
         "issue": {"url": issue_url(conf.get("repo_url") or ""), "template": ISSUE_TEMPLATE},
         "mail": {"address": str(conf["extra"].get("ks_redactie") or "")},
+        "duiding": state.duiding(),
     }
 
 
-BLOCKS = {"vertelpunt": vertelpunt}
+def patronen(conf) -> dict:
+    """The duidingsvragen and the privacy patterns, for reading a round's story files."""
+    base = ROOT / "situations"
+    return {
+        "duiding": state.duiding(),
+        "privacy": json.loads((base / "privacy.json").read_text(encoding="utf-8")),
+    }
+
+
+BLOCKS = {"vertelpunt": vertelpunt, "patronen": patronen}
 
 
 def script_tag(name: str, payload: dict) -> Markup:

@@ -22,6 +22,19 @@ def catalogue():
     return _current["catalogue"]
 
 
+def duiding() -> dict:
+    """This build's duidingsvragen (situations/duiding.yml)."""
+    if "duiding" not in _current:
+        from ks.catalogue.duiding import load_duiding
+        _current["duiding"] = load_duiding(ROOT / "situations" / "duiding.yml", catalogue().vocabulary)
+    return _current["duiding"]
+
+
+def set_duiding(data: dict) -> None:
+    """Remember this build's duidingsvragen."""
+    _current["duiding"] = data
+
+
 def guide():
     """This build's guide data (running orders and question sets)."""
     catalogue()

@@ -16,7 +16,7 @@ from ks.catalogue.vocabulary import Vocabulary, load_vocabulary
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(\r?\n|\Z)", re.DOTALL)
 DATA_FILES = {"schema.json", "collection.schema.json", "vocabulary.yml", "privacy.json",
-              "gesprek.yml", "vragensets.yml", "README.md"}
+              "gesprek.yml", "vragensets.yml", "duiding.yml", "voorbeeldronde.yml", "README.md"}
 SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
 
 
@@ -209,7 +209,7 @@ def load_catalogue(root: Path) -> Catalogue:
         # front matter is always shown escaped: HTML there is text, but links and images are still checked
         check_tree(rel, {k: v for k, v in d.items() if k not in ("id", "related", "situations")}, problems, html=False)
     check_collections(collections, vocab, problems)
-    for name in ("vocabulary.yml", "gesprek.yml", "vragensets.yml"):
+    for name in ("vocabulary.yml", "gesprek.yml", "vragensets.yml", "duiding.yml", "voorbeeldronde.yml"):
         if (base / name).is_file():
             check_tree(f"situations/{name}", _yaml(base / name), problems)
     if problems:

@@ -5,8 +5,10 @@
 import { catalogue, pageData } from "../lib/catalogue.js";
 import { announce, cap, el } from "../lib/dom.js";
 import { privacyScanner } from "../lib/privacy.js";
+import { duidingForm } from "../lib/vertelpunt-duiding.js";
 import { buildForm } from "../lib/vertelpunt-form.js";
 import { MEANING, issueUrl, lines, mailto, markdown, oneLine, readable, situation } from "../lib/vertelpunt-output.js";
+import { vertelling } from "../lib/vertelling.js";
 
 const KEY = "ks-vertelpunt-concept-v1";
 
@@ -14,6 +16,7 @@ export async function mount(root) {
   const [cat, data] = [await catalogue(), pageData("vertelpunt")];
   const P = data.schema.properties, QLEN = data.schema.$defs.questionList.items;
   const ui = buildForm(root, cat, data.schema), { form, $ } = ui;
+  const dv = duidingForm(root.querySelector("[data-ks-duiding]"), data.duiding);
   const scan = privacyScanner(data.privacy.patterns);
   const taken = new Set(cat.entries.map((e) => e.id));
   const labelOf = (kind, key) => (ui.term(kind, key) || {}).label || "";
@@ -33,7 +36,7 @@ export async function mount(root) {
     }
   }
   function save() {
-    store("set", JSON.stringify({ version: 1, saved: new Date().toISOString(), fields: ui.read() }));
+    store("set", JSON.stringify({ version: 1, saved: new Date().toISOString(), fields: ui.read(), duiding: dv.read() }));
     const time = new Date().toLocaleTimeString("nl-NL", { hour: "2-digit", minute: "2-digit" });
     $("vp-saved").textContent = `Concept bewaard in deze browser om ${time}.`;
   }
@@ -96,8 +99,10 @@ export async function mount(root) {
     box.hidden = !errors.length;
     if (focus && errors.length) box.focus();
   }
-  function ready() {
-    const s = current(), errors = check(s);
+  /** The situation when it may leave the page, else null (errors shown). A round's file is not a
+      publication, so it does not need the licence consent. */
+  function ready(round = false) {
+    const s = current(), errors = check(s).filter((x) => !(round && x.target === "vp-consent-license"));
     slots("privacy", privacy());
     showErrors(errors, true);
     return errors.length ? null : s;
@@ -175,11 +180,18 @@ export async function mount(root) {
     links(s);
     if (s.tooLong) announce($("vp-live"), "Je verhaal is te lang voor een link. Download ook het bestand en voeg het op GitHub toe aan je issue.");
   });
+  $("vp-download-json").addEventListener("click", () => {
+    const s = ready(true);
+    if (!s) return;
+    download(s.id + ".json", JSON.stringify(vertelling(s, dv.read()), null, 2) + "\n", "application/json");
+    result(`Het bestand ${s.id}.json staat in je downloads. Lever het in via de weg die de begeleider van je vertelronde heeft afgesproken.`);
+  });
   $("vp-clear").addEventListener("click", () => {
     if (!window.confirm("Wil je je concept echt wissen? Alles wat je hier hebt geschreven, verdwijnt uit deze browser. " +
                         "Dit kun je niet ongedaan maken.")) return;
     store("remove");
     form.reset();
+    dv.reset();
     ui.offerCollections(); ui.collectionChanged(); preview(); slots("privacy", []); showErrors([], false);
     $("vp-result").hidden = true;
     $("vp-saved").textContent = "Je concept is gewist.";
@@ -188,7 +200,10 @@ export async function mount(root) {
   });
 
   let restored = false;
-  try { const saved = store("get"); if (saved) { ui.write(JSON.parse(saved).fields || {}); restored = true; } }
+  try {
+    const saved = store("get");
+    if (saved) { const draft = JSON.parse(saved); ui.write(draft.fields || {}); dv.write(draft.duiding); restored = true; }
+  }
   catch (e) { /* an unreadable draft is ignored, not deleted */ }
   if (!restored) ui.offerCollections();
   else { $("vp-saved").textContent = "Je concept is teruggezet uit deze browser."; announce($("vp-live"), "Je concept is teruggezet."); }

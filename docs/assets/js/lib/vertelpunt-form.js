@@ -111,7 +111,7 @@ export function buildForm(root, cat, schema) {
   function read() {
     const f = { themes: [] };
     for (const e of form.elements) {
-      if (!e.name) continue;
+      if (!e.name || e.closest("[data-ks-duiding]")) continue;  // the duidingsvragen read themselves
       if (e.name === "themes") { if (e.checked) f.themes.push(e.value); }
       else f[e.name] = e.type === "checkbox" ? e.checked : e.value;
     }
@@ -122,7 +122,7 @@ export function buildForm(root, cat, schema) {
     offerCollections();
     for (const n of [1, 2, 3]) { $(`vp-tension-${n}-a`).value = f[`tension-${n}-a`] || ""; partnerChanged(n); }
     for (const e of form.elements) {
-      if (!e.name || !(e.name in f)) continue;
+      if (!e.name || !(e.name in f) || e.closest("[data-ks-duiding]")) continue;
       if (e.name === "themes") e.checked = f.themes.includes(e.value);
       else if (e.type === "checkbox") e.checked = !!f[e.name];
       else e.value = typeof f[e.name] === "string" ? f[e.name] : "";
