@@ -22,7 +22,9 @@ export async function mount(root) {
   const order = data.orders.find((o) => o.key === params.get("verloop")) || data.orders.find((o) => o.key === data.default);
   if (!entry) return chooser(cat, data, situations, params.get("verloop"), $);
 
-  const sides = cat.vocabulary.sides;
+  const CHOICE = "jouw_keuze"; // the side asked at the choice step, beside the tally
+  const sides = cat.vocabulary.sides.filter((s) => s.key !== CHOICE);
+  const choiceSide = cat.vocabulary.sides.filter((s) => s.key === CHOICE);
   const key = PREFIX + entry.id + ":" + order.key;
   const saved = load(key) || {};
   const state = { started: saved.started || new Date().toISOString(), notes: saved.notes || {}, tallies: saved.tallies || {}, questions: saved.questions || { one: false, at: 0 } };
@@ -31,7 +33,9 @@ export async function mount(root) {
   const live = $("gs-live");
   let overSignalled = timer.over();
 
+  let cleared = false; // after "Wis" nothing is written back, not even on leaving the page
   function save() {
+    if (cleared) return;
     store(key, { version: 1, started: state.started, timer: timer.save(), notes: state.notes, tallies: state.tallies, questions: state.questions });
   }
 
@@ -69,6 +73,12 @@ export async function mount(root) {
     if (step.view === "story") body.append(storyBlock(entry));
     if (step.view === "questions") body.append(questionsBlock(entry, sides, state.questions, save));
     if (step.view === "tally") {
+      const asked = (entry.questions || {})[CHOICE] || [];
+      if (asked.length) {
+        const list = el("ul", { class: "ks-gs-questions ks-gs-questions--choice" });
+        list.append(...asked.map((q) => el("li", {}, q)));
+        body.append(el("p", { class: "ks-gs__label" }, (choiceSide[0] || {}).label || ""), list);
+      }
       const box = el("div", { class: "ks-gs-tally" });
       body.append(box);
       drawTally(box, tallyFor(i), save, live);
@@ -186,6 +196,7 @@ export async function mount(root) {
   });
   $("gs-clear").addEventListener("click", () => {
     if (!window.confirm("Alle aantekeningen, tijden en keuzes van dit gesprek wissen? Dat kan niet ongedaan worden.")) return;
+    cleared = true;
     try { localStorage.removeItem(key); } catch (e) { /* nothing kept */ }
     location.reload();
   });

@@ -33,7 +33,7 @@ export function questionsBlock(entry, sides, state, changed) {
     if (!all.length) { body.replaceChildren(el("p", {}, "Deze situatie heeft geen eigen vragen. Kies vragen van de vragenkaarten.")); return; }
     if (!state.one) {
       body.replaceChildren(...sides.filter((s) => ((entry.questions || {})[s.key] || []).length).map((s) => {
-        const part = el("section", { class: "ks-gs-questions__side" });
+        const part = el("section", { class: `ks-gs-questions__side ks-gs-questions__side--${s.key}` });
         const list = el("ul");
         list.append(...entry.questions[s.key].map((q) => el("li", {}, q)));
         part.append(el("h4", {}, s.label), list);

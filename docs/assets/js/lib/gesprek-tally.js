@@ -22,7 +22,7 @@ export function drawTally(box, t, changed, live) {
     t.options.forEach((name, i) => {
       const row = el("div", { class: "ks-gs-tally__option" });
       const input = el("input", { type: "text", id: id("option-" + i), autocomplete: "off", value: name });
-      input.addEventListener("change", () => { t.options[i] = input.value; update(); });
+      input.addEventListener("input", () => { t.options[i] = input.value; changed(); drawRest(); });
       row.append(el("label", { for: input.id }, `Keuze ${i + 1}`), input);
       if (t.options.length > 2 && !total()) {
         const rm = el("button", { type: "button", class: "md-button", "aria-label": `Keuze ${i + 1} weghalen` }, "Weghalen");
@@ -74,6 +74,7 @@ export function drawTally(box, t, changed, live) {
         t.counts[i] = (t.counts[i] || 0) + 1;
         changed();
         box.querySelector("[data-ks-tally-cast]").textContent = castText();
+        if (total() === 1) draw(); // once counted, options can no longer be added or removed
         announce(live, "Je keuze is geteld. Geef het apparaat door.");
       });
       buttons.append(b);
@@ -98,24 +99,31 @@ export function drawTally(box, t, changed, live) {
     return list;
   }
 
+  let rest = null;
   function draw() {
-    const named = results(t);
+    rest = el("div", { class: "ks-gs-tally__rest" });
     box.replaceChildren(el("h4", {}, "Jouw keuze, anoniem"));
     if (!t.revealed) box.append(optionsEditor(), modeChoice());
+    box.append(rest);
+    drawRest();
+  }
+  function drawRest() {
+    const named = results(t);
     if (named.length < 2) {
-      box.append(el("p", { class: "ks-gs__hint" }, "Geef minstens twee keuzes een naam om te kunnen kiezen."));
+      rest.replaceChildren(el("p", { class: "ks-gs__hint" }, "Geef minstens twee keuzes een naam om te kunnen kiezen."));
       return;
     }
+    rest.replaceChildren();
     const actions = el("div", { class: "ks-gs__actions" });
     if (!t.revealed) {
-      box.append(voting(named));
+      rest.append(voting(named));
       const show = el("button", { type: "button", class: "md-button md-button--primary", id: id("reveal") }, "Toon uitslag");
       show.addEventListener("click", () => { t.revealed = true; update(); announce(live, `Uitslag: ${results(t).map((r) => `${r.name} ${r.count}`).join(", ")}.`); box.querySelector(".ks-gs-chart")?.focus(); });
       actions.append(show);
     } else {
       const c = chart(named);
       c.setAttribute("tabindex", "-1");
-      box.append(c);
+      rest.append(c);
       const hide = el("button", { type: "button", class: "md-button", id: id("hide") }, "Verberg uitslag");
       hide.addEventListener("click", () => { t.revealed = false; update(); });
       actions.append(hide);
@@ -125,7 +133,7 @@ export function drawTally(box, t, changed, live) {
       if (!total() || window.confirm("De getelde keuzes wissen en opnieuw kiezen?")) { t.counts = t.options.map(() => 0); t.revealed = false; update(); }
     });
     actions.append(reset);
-    box.append(actions);
+    rest.append(actions);
   }
   draw();
 }
