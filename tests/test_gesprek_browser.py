@@ -67,7 +67,9 @@ def test_every_running_order_has_a_story_step_and_a_choice_step():
     assert {"standaard", "kort", "online", "dilemma"} <= keys
     for o in block["orders"]:
         views = [s["view"] for s in o["steps"]]
-        assert "story" in views and "tally" in views, o["key"]
+        assert "story" in views, o["key"]
+        if o["key"] in ("standaard", "kort", "online", "dilemma", "incident", "moreel-beraad"):
+            assert "tally" in views, o["key"]
         assert o["total_minutes"] == sum(s["minutes"] for s in o["steps"])
     assert step_view("Wat is hier goed werk?") == "questions"
     assert step_view("Opening en spelregels") == ""
@@ -92,7 +94,9 @@ def test_situation_page_starts_the_conversation_with_the_standard_order(screen, 
 
 
 @pytest.mark.parametrize("guide_page, key", [("gesprek/", "standaard"), ("gesprek/varianten/", "kort"),
-                                             ("gesprek/varianten/", "online"), ("gesprek/dilemmagesprek/", "dilemma")])
+                                             ("gesprek/varianten/", "online"), ("gesprek/dilemmagesprek/", "dilemma"),
+                                             ("gesprek/intervisie/", "incident"), ("gesprek/intervisie/", "roddel"),
+                                             ("gesprek/intervisie/", "balint"), ("gesprek/intervisie/", "moreel-beraad")])
 def test_guide_pages_link_to_their_running_order(screen, server, catalogue, guide_page, key):
     screen.goto(server + guide_page)
     screen.click(f"a[href$='leiden/?verloop={key}']")
@@ -353,7 +357,7 @@ def test_running_view_works_under_the_strict_policy(browser, server, catalogue):
 
 # ---- tried as a team lead would, with a screenshot of every step ----
 
-@pytest.mark.parametrize("key", ["standaard", "kort", "dilemma", "online"])
+@pytest.mark.parametrize("key", ["standaard", "kort", "dilemma", "online", "incident", "balint"])
 def test_team_lead_walk_through_with_screenshots(screen, server, catalogue, artifacts, key):
     folder = artifacts / "gesprek"
     folder.mkdir(exist_ok=True)
@@ -364,15 +368,17 @@ def test_team_lead_walk_through_with_screenshots(screen, server, catalogue, arti
     steps = order(key).steps
     screen.focus("#gs-step-title")
     screen.keyboard.press(" ")
-    first_tally = next(j for j, st in enumerate(steps) if step_view(st.title) == "tally")
+    first_tally = next((j for j, st in enumerate(steps) if step_view(st.title) == "tally"), None)
     for i, step in enumerate(steps):
         assert step_title(screen) == step.title
         screen.clock.run_for(step.minutes * 60_000 - 30_000)
         if i == first_tally:
             vote(screen)
+            screen.locator(".ks-gs-tally").scroll_into_view_if_needed()
+            screen.screenshot(path=str(folder / f"{key}-{i + 1:02d}-uitslag.png"))
         if i == len(steps) - 1:
             screen.fill("#gs-notes", "Snelheid tegenover zorgvuldigheid.")
-        screen.evaluate("document.activeElement && document.activeElement.blur()")
+        screen.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
         screen.screenshot(path=str(folder / f"{key}-{i + 1:02d}.png"))
         screen.keyboard.press("ArrowRight")
     screen.clock.run_for(60_000)
@@ -382,4 +388,4 @@ def test_team_lead_walk_through_with_screenshots(screen, server, catalogue, arti
         screen.click("#gs-download")
     text = open(info.value.path(), encoding="utf-8").read()
     assert entry.title in text and order(key).title in text and "Snelheid tegenover zorgvuldigheid." in text
-    assert len(list(folder.glob(f"{key}-*.png"))) == len(steps) + 1
+    assert len(list(folder.glob(f"{key}-*.png"))) == len(steps) + 1 + (first_tally is not None)

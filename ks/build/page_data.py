@@ -38,10 +38,11 @@ def vertelpunt(conf) -> dict:
 
 # What the conversation view shows beside a step, chosen by the step's title in situations/gesprek.yml
 # (the file stays a plain running order): the story, the questions by side, or the anonymous tally.
+# In the intervisie methods the story takes the place of the casus ("... vertellen").
 STEP_VIEWS = (
-    ("story", re.compile(r"situatie lezen|dilemma lezen", re.IGNORECASE)),
+    ("story", re.compile(r"situatie lezen|dilemma lezen|\bvertellen\b", re.IGNORECASE)),
     ("questions", re.compile(r"goed werk", re.IGNORECASE)),
-    ("tally", re.compile(r"jouw keuze|waar sta jij|op de lijn", re.IGNORECASE)),
+    ("tally", re.compile(r"jouw keuze|waar sta jij|op de lijn|zou doen|iedereen kiest", re.IGNORECASE)),
 )
 DEFAULT_ORDER = "standaard"
 DILEMMA_ORDERS = ("dilemma",)
