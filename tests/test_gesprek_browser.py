@@ -142,6 +142,17 @@ def test_steps_by_keyboard_with_story_questions_and_announcements(screen, server
     assert "vraag 2 van" in screen.inner_text(".ks-gs-questions__side-label")
 
 
+def test_full_screen_toggle(screen, server, catalogue):
+    open_run(screen, server, situation(catalogue).id)
+    screen.click("#gs-fullscreen")
+    screen.wait_for_function("document.fullscreenElement && document.fullscreenElement.matches('[data-ks-gesprek]')")
+    assert screen.get_attribute("#gs-fullscreen", "aria-pressed") == "true"
+    assert screen.inner_text("#gs-fullscreen") == "Volledig scherm uit"
+    screen.click("#gs-fullscreen")
+    screen.wait_for_function("!document.fullscreenElement")
+    assert screen.get_attribute("#gs-fullscreen", "aria-pressed") == "false"
+
+
 # ---- time ----
 
 def test_countdown_and_over_time_signal_on_a_fake_clock(screen, server, catalogue):
@@ -149,6 +160,7 @@ def test_countdown_and_over_time_signal_on_a_fake_clock(screen, server, catalogu
     open_run(screen, server, situation(catalogue).id, "kort")
     screen.clock.pause_at(datetime(2026, 12, 1, 14, 0, 30))
     assert screen.inner_text("#gs-clock") == "2:00"
+    assert not screen.is_checked("#gs-sound"), "sound is off by default"
     assert "Gepland 30 minuten" in screen.inner_text("#gs-totals")
     screen.focus("#gs-step-title")
     screen.keyboard.press(" ")

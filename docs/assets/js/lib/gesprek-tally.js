@@ -117,7 +117,8 @@ export function drawTally(box, t, changed, live) {
     const actions = el("div", { class: "ks-gs__actions" });
     if (!t.revealed) {
       rest.append(voting(named));
-      const show = el("button", { type: "button", class: "md-button md-button--primary", id: id("reveal") }, "Toon uitslag");
+      const show = el("button", { type: "button", class: "md-button", id: id("reveal") }, "Toon uitslag");
+      show.classList.add("md-button--primary");
       show.addEventListener("click", () => { t.revealed = true; update(); announce(live, `Uitslag: ${results(t).map((r) => `${r.name} ${r.count}`).join(", ")}.`); box.querySelector(".ks-gs-chart")?.focus(); });
       actions.append(show);
     } else {
