@@ -145,12 +145,12 @@ def test_steps_by_keyboard_with_story_questions_and_announcements(screen, server
 def test_full_screen_toggle(screen, server, catalogue):
     open_run(screen, server, situation(catalogue).id)
     screen.click("#gs-fullscreen")
-    screen.wait_for_function("document.fullscreenElement && document.fullscreenElement.matches('[data-ks-gesprek]')")
-    assert screen.get_attribute("#gs-fullscreen", "aria-pressed") == "true"
+    screen.wait_for_function("document.getElementById('gs-fullscreen').getAttribute('aria-pressed') === 'true'")
+    assert screen.evaluate("document.fullscreenElement.matches('[data-ks-gesprek]')")
     assert screen.inner_text("#gs-fullscreen") == "Volledig scherm uit"
     screen.click("#gs-fullscreen")
-    screen.wait_for_function("!document.fullscreenElement")
-    assert screen.get_attribute("#gs-fullscreen", "aria-pressed") == "false"
+    screen.wait_for_function("document.getElementById('gs-fullscreen').getAttribute('aria-pressed') === 'false'")
+    assert screen.evaluate("document.fullscreenElement") is None
 
 
 # ---- time ----
