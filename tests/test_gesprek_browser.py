@@ -13,7 +13,7 @@ from axe_playwright_python.sync_playwright import Axe
 from ks.build.page_data import gesprek, step_view
 from ks.catalogue.guide import load_guide
 from project import ROOT
-from quality import close_context, new_context, open_page
+from quality import active, close_context, describe, new_context, open_page, tab_stops
 
 PAGE = "gesprek/leiden/"
 VIEW = {"viewport": {"width": 1280, "height": 720}}
@@ -353,6 +353,27 @@ def test_axe_finds_no_violation_in_the_running_view(screen, server, catalogue, s
         violations = axe.run(screen, options=WCAG_AA).response["violations"]
         problems += [f"{title}: {v['id']} {v['help']} {[n['target'] for n in v['nodes'][:3]]}" for v in violations]
     assert not problems, "\n".join(problems)
+
+
+def test_every_tab_stop_of_the_running_view_shows_focus(screen, server, catalogue):
+    open_page(screen, f"{server}{PAGE}?situatie={situation(catalogue).id}&verloop=standaard")
+    go_to(screen, "De situatie lezen")
+    screen.reload()  # the step is kept; tabbing starts at the top of the page again
+    screen.wait_for_selector("#gs-run:not([hidden]) .ks-gs-story")
+    stops = tab_stops(screen, check_focus=False)
+    ids = {s["id"] for s in stops}
+    assert {"gs-fullscreen", "gs-prev", "gs-toggle", "gs-next", "gs-notes", "gs-download", "gs-clear"} <= ids
+    assert any("ks-gs-story" in s["cls"] for s in stops), "the story scrolls by keyboard"
+    screen.evaluate("document.activeElement && document.activeElement.blur(); window.scrollTo(0, 0)")
+    hidden = []
+    for _ in range(len(stops)):
+        screen.keyboard.press("Tab")
+        outline = screen.evaluate("""(() => { const e = document.activeElement;
+            if (!e || !e.closest('[data-ks-gesprek]')) return null;  // the theme's own stops are tested elsewhere
+            const s = getComputedStyle(e); return [s.outlineStyle, s.outlineWidth, s.boxShadow]; })()""")
+        if outline and (outline[0] == "none" or outline[1] == "0px") and outline[2] == "none":
+            hidden.append(describe(active(screen)))
+    assert not hidden, "focus not visible on\n" + "\n".join(hidden)
 
 
 def test_running_view_works_under_the_strict_policy(browser, server, catalogue):
