@@ -8,6 +8,7 @@ where a story can be sent. docs/assets/js/lib/catalogue.js reads both.
 from __future__ import annotations
 
 import json
+import re
 
 from markupsafe import Markup
 
@@ -45,7 +46,38 @@ def patronen(conf) -> dict:
     }
 
 
-BLOCKS = {"vertelpunt": vertelpunt, "patronen": patronen}
+# What the conversation view shows beside a step, chosen by the step's title in situations/gesprek.yml
+# (the file stays a plain running order): the story, the questions by side, or the anonymous tally.
+# In the intervisie methods the story takes the place of the casus ("... vertellen").
+STEP_VIEWS = (
+    ("story", re.compile(r"situatie lezen|dilemma lezen|\bvertellen\b", re.IGNORECASE)),
+    ("questions", re.compile(r"goed werk", re.IGNORECASE)),
+    ("tally", re.compile(r"jouw keuze|waar sta jij|op de lijn|zou doen|iedereen kiest", re.IGNORECASE)),
+)
+DEFAULT_ORDER = "standaard"
+DILEMMA_ORDERS = ("dilemma",)
+
+
+def step_view(title: str) -> str:
+    """'story', 'questions', 'tally' or '' for a step of a running order."""
+    return next((view for view, pattern in STEP_VIEWS if pattern.search(title)), "")
+
+
+def gesprek(conf) -> dict:
+    """The running orders (each step with its view) and the privacy patterns for the scribe's notes."""
+    orders = [{"key": o.id, "title": o.title, "total_minutes": o.computed_total,
+               "dilemma": o.id in DILEMMA_ORDERS,
+               "steps": [{"title": s.title, "minutes": s.minutes, "who": s.who, "what": s.what,
+                          "view": step_view(s.title)} for s in o.steps]}
+              for o in state.guide().running_orders.values()]
+    return {
+        "orders": orders,
+        "default": DEFAULT_ORDER,
+        "privacy": json.loads((ROOT / "situations" / "privacy.json").read_text(encoding="utf-8")),
+    }
+
+
+BLOCKS = {"vertelpunt": vertelpunt, "patronen": patronen, "gesprek": gesprek}
 
 
 def script_tag(name: str, payload: dict) -> Markup:
