@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this fil
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ks.build import api, csp, state  # noqa: E402
+from ks.build import api, csp, printsite, state  # noqa: E402
 from ks.catalogue.guide import load_guide  # noqa: E402
 from ks.catalogue.load import CatalogueError, load_catalogue  # noqa: E402
 from ks.build.pages import collection_markdown, entry_markdown, nav_section  # noqa: E402
@@ -35,6 +35,7 @@ def on_config(config):
     except ValueError as exc:
         raise PluginError(str(exc)) from None
     state.set_current(cat, guide)
+    printsite.install()
     config.extra["ks_pdfs"] = pdfs_enabled(config)  # one boolean for the hook and the templates
     for item in config.nav or []:
         if isinstance(item, dict) and "Situaties" in item:
@@ -52,6 +53,12 @@ def on_files(files, config):
     for path, text in api.files(cat, config.site_url or "", config.extra["ks_pdfs"]).items():
         files.append(File.generated(config, path, content=text))
     return files
+
+
+def on_env(env, config, files):
+    """Print-site renders the print page with this environment instead of compiling the theme again."""
+    printsite.reuse_theme_env(config, env)
+    return env
 
 
 def on_post_page(output, page, config):
