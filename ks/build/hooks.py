@@ -81,4 +81,7 @@ def on_post_build(config):
     from ks.build import pdf
 
     timings = pdf.build_pdfs(config, state.catalogue())
-    log.info("PDF's: %d bestanden in %.1f s", timings["count"], timings["seconds"])
+    log.info("PDF's: %d bestanden in %.1f s (%d gedrukt, %d uit de cache)", timings["count"], timings["seconds"],
+             timings["printed"], timings["cached"])
+    if timings["cached"] and timings["printed"]:
+        log.info("Opnieuw gedrukt: %s", ", ".join(timings["printed_files"]))
