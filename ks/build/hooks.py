@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this fil
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ks.build import api, csp, printsite, state  # noqa: E402
+from ks.build import api, csp, passthrough, printsite, state  # noqa: E402
 from ks.catalogue.guide import load_guide  # noqa: E402
 from ks.catalogue.load import CatalogueError, load_catalogue  # noqa: E402
 from ks.build.pages import collection_markdown, entry_markdown, nav_section  # noqa: E402
@@ -36,6 +36,8 @@ def on_config(config):
         raise PluginError(str(exc)) from None
     state.set_current(cat, guide)
     printsite.install()
+    passthrough.clear()
+    config.markdown_extensions.append(passthrough.extension())  # ready-made HTML skips Markdown's parser
     config.extra["ks_pdfs"] = pdfs_enabled(config)  # one boolean for the hook and the templates
     for item in config.nav or []:
         if isinstance(item, dict) and "Situaties" in item:
