@@ -3,24 +3,26 @@
 The header and footer of a situation page and the facts and listing of a collection page are HTML
 rendered from overrides/ks/. Written into the Markdown source, Python-Markdown (with md_in_html) parses
 every tag of them again: that made Markdown five times slower on a situation page than on its story.
-Instead the Markdown holds a comment `<!--ks-html:KEY-->` and a postprocessor, after Markdown is done,
+Instead the Markdown holds a comment `<!--ks-html:NONCE:KEY-->` and a postprocessor, after Markdown is done,
 puts the HTML in its place. The page's HTML is the same; plugins (search, print-site) see the result.
 """
 from __future__ import annotations
 
 import re
+import secrets
 
 from markdown.extensions import Extension
 from markdown.postprocessors import Postprocessor
 
-PLACEHOLDER = re.compile(r"<!--ks-html:([\w./:-]+)-->")
+NONCE = secrets.token_hex(8)  # per process: a story cannot name a placeholder and pull HTML in
+PLACEHOLDER = re.compile(rf"<!--ks-html:{NONCE}:([\w./:-]+)-->")
 _html: dict[str, str] = {}
 
 
 def placeholder(key: str, html: str) -> str:
     """Remember `html` under `key` for this build; returns the comment to put in the Markdown."""
     _html[key] = str(html)
-    return f"<!--ks-html:{key}-->"
+    return f"<!--ks-html:{NONCE}:{key}-->"
 
 
 def clear() -> None:

@@ -15,9 +15,12 @@ from __future__ import annotations
 import bisect
 import re
 
+from mkdocs_print_site_plugin import urls as _urls
+
 HREF_REGEX = re.compile(r"<([^\s]+).*?id=\"([^\"]*?)\".*?>", flags=re.IGNORECASE)  # print-site's own
 ID_ATTR = re.compile(r'id="', flags=re.IGNORECASE)
 CHANGE_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
+ORIGINAL_UPDATE_ANCHOR_IDS = _urls.update_anchor_ids  # kept for the equivalence test
 
 
 def anchor_matches(page_html: str):
@@ -54,9 +57,7 @@ def update_anchor_ids(page_html: str, page_key: str) -> str:
 
 def install() -> None:
     """Use the linear update_anchor_ids inside print-site (its `urls` module looks the name up per call)."""
-    from mkdocs_print_site_plugin import urls
-
-    urls.update_anchor_ids = update_anchor_ids
+    _urls.update_anchor_ids = update_anchor_ids
 
 
 def reuse_theme_env(config, env) -> None:
