@@ -177,7 +177,7 @@ def bench_serve(url: str, rounds: int = 3, size: int = 0) -> dict:
         finally:
             proc.terminate()
             proc.wait(timeout=20)
-    say(f"  {count(project) if size else 'real':>5} entries: save -> rebuilt page: {', '.join(f'{s:.2f}' for s in times)} s "
+    say(f"  {size or 'real':>5} entries: save -> rebuilt page: {', '.join(f'{s:.2f}' for s in times)} s "
         f"(median {statistics.median(times):.2f} s)")
     return {"page": url, "entries": size or "real", "seconds": [round(s, 2) for s in times],
             "median_s": round(statistics.median(times), 2)}
