@@ -14,6 +14,7 @@ SHARED = ["schema.json", "collection.schema.json", "vocabulary.yml", "privacy.js
 
 def make_project(tmp: Path, situations: Path | None = None) -> Path:
     """Copy the site code into `tmp` with the fixture catalogue (default: fixtures/good)."""
+    tmp.mkdir(parents=True, exist_ok=True)
     for name in ("mkdocs.yml", "docs", "overrides", "ks", "archetypes"):
         src = ROOT / name
         if src.is_dir():
@@ -28,10 +29,14 @@ def make_project(tmp: Path, situations: Path | None = None) -> Path:
     return tmp
 
 
-def build(project: Path, site: Path | None = None, strict: bool = False, pdf: bool = False) -> subprocess.CompletedProcess:
-    """Run `mkdocs build` on a project in a fresh process; returns the completed process."""
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KS_PDF="1" if pdf else "0")
-    cmd = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(project / "mkdocs.yml"),
+def build(project: Path, site: Path | None = None, strict: bool = False, pdf: bool = False,
+          pdf_cache: Path | None = None, quiet: bool = True) -> subprocess.CompletedProcess:
+    """Run `mkdocs build` on a project in a fresh process; returns the completed process.
+
+    PDFs are printed cold (no cache) unless `pdf_cache` names a cache folder."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KS_PDF="1" if pdf else "0",
+               KS_PDF_CACHE=str(pdf_cache) if pdf_cache else "0")
+    cmd = [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []), "-f", str(project / "mkdocs.yml"),
            "-d", str(site or project / "site")]
     if strict:
         cmd.append("--strict")

@@ -122,3 +122,52 @@ def test_missing_chromium_stops_the_build_with_install_hint(tmp_path, monkeypatc
     assert result.returncode != 0
     assert "Chromium niet gevonden" in result.stderr and "apt-get install -y chromium" in result.stderr
     assert "KS_PDF=0" in result.stderr
+
+
+def _printed(result) -> tuple[int, int, set[str]]:
+    """(printed, cached, names printed again) from the build log."""
+    m = re.search(r"PDF's: \d+ bestanden in [\d.]+ s \((\d+) gedrukt, (\d+) uit de cache\)", result.stderr)
+    assert m, result.stderr[-3000:]
+    again = re.search(r"Opnieuw gedrukt: (.*)", result.stderr)
+    return int(m.group(1)), int(m.group(2)), set(again.group(1).split(", ")) if again else set()
+
+
+def test_rebuild_prints_only_the_pdfs_whose_source_changed(tmp_path):
+    """Cold build prints all; an unchanged rebuild prints none; one changed story reprints its handout,
+    its collection bundle and the whole-site PDF, and the PDF holds the new sentence."""
+    from project import build, make_project
+    from ks.catalogue.load import load_catalogue
+    project, cache = make_project(tmp_path / "p"), tmp_path / "cache"
+    cat = load_catalogue(project)
+    run = lambda: build(project, site=tmp_path / "site", pdf=True, pdf_cache=cache, quiet=False)  # noqa: E731
+    first = run()
+    assert first.returncode == 0, first.stderr[-3000:]
+    printed, cached, _ = _printed(first)
+    total = len(cat.entries) + len(cat.collections) + 2
+    assert (printed, cached) == (total, 0)
+    assert len(list(cache.glob("*.pdf"))) == total
+
+    printed, cached, _ = _printed(run())
+    assert (printed, cached) == (0, total)
+    assert len(PdfReader(str(tmp_path / "site" / cat.entries[0].pdf)).pages) >= 1
+
+    entry = next(e for e in cat.entries if e.type == "situatie")
+    source = project / entry.path
+    source.write_text(source.read_text(encoding="utf-8").rstrip("\n") + "\n\nEen nieuwe slotzin voor de cache.\n",
+                      encoding="utf-8")
+    result = run()
+    printed, cached, again = _printed(result)
+    coll = next(c for c in cat.collections if c.id == entry.collection)
+    assert again == {entry.pdf, coll.pdf, "downloads/kritische-situaties.pdf"}, again
+    assert (printed, cached) == (3, total - 3)
+    assert _has(_text(tmp_path / "site" / entry.pdf), "Een nieuwe slotzin voor de cache.")
+
+
+def test_cache_is_off_when_ks_pdf_cache_is_0(monkeypatch, tmp_path):
+    from types import SimpleNamespace
+    from ks.build.pdf_cache import cache_dir
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    monkeypatch.delenv("KS_PDF_CACHE", raising=False)
+    assert cache_dir(config) == tmp_path / ".pdf-cache"
+    monkeypatch.setenv("KS_PDF_CACHE", "0")
+    assert cache_dir(config) is None

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this fil
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ks.build import api, csp, state  # noqa: E402
+from ks.build import api, csp, passthrough, printsite, state  # noqa: E402
 from ks.catalogue.duiding import load_duiding  # noqa: E402
 from ks.catalogue.guide import load_guide  # noqa: E402
 from ks.catalogue.load import CatalogueError, load_catalogue  # noqa: E402
@@ -38,6 +38,9 @@ def on_config(config):
         raise PluginError(str(exc)) from None
     state.set_current(cat, guide)
     state.set_duiding(duiding)
+    printsite.install()
+    passthrough.clear()
+    config.markdown_extensions.append(passthrough.extension())  # ready-made HTML skips Markdown's parser
     config.extra["ks_pdfs"] = pdfs_enabled(config)  # one boolean for the hook and the templates
     for item in config.nav or []:
         if isinstance(item, dict) and "Situaties" in item:
@@ -62,6 +65,12 @@ def on_files(files, config):
     return files
 
 
+def on_env(env, config, files):
+    """Print-site renders the print page with this environment instead of compiling the theme again."""
+    printsite.reuse_theme_env(config, env)
+    return env
+
+
 def on_post_page(output, page, config):
     """Every page gets its Content-Security-Policy (ks.build.csp)."""
     return csp.with_csp(output)
@@ -82,4 +91,7 @@ def on_post_build(config):
     from ks.build import pdf
 
     timings = pdf.build_pdfs(config, state.catalogue())
-    log.info("PDF's: %d bestanden in %.1f s", timings["count"], timings["seconds"])
+    log.info("PDF's: %d bestanden in %.1f s (%d gedrukt, %d uit de cache)", timings["count"], timings["seconds"],
+             timings["printed"], timings["cached"])
+    if timings["cached"] and timings["printed"]:
+        log.info("Opnieuw gedrukt: %s", ", ".join(timings["printed_files"]))

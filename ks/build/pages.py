@@ -4,8 +4,10 @@ from __future__ import annotations
 import html
 
 import yaml
+from markupsafe import Markup
 
 from ks.catalogue.model import Catalogue, Collection, Entry
+from ks.build.passthrough import placeholder
 from ks.build.render import document, fragment
 
 
@@ -24,8 +26,8 @@ def entry_markdown(entry: Entry, cat: Catalogue, guide) -> str:
         title=html.escape(entry.title), description=html.escape(entry.summary),
         template="situatie.html", render_macros=False, ks_id=entry.id, ks_type=entry.type,
     )
-    head = fragment("entry-head.html", **context)
-    foot = fragment("entry-foot.html", **context)
+    head = placeholder(f"{entry.id}/head", fragment("entry-head.html", **context))
+    foot = placeholder(f"{entry.id}/foot", fragment("entry-foot.html", **context))
     return f"{meta}# {html.escape(entry.title)}\n\n{head}\n\n{entry.body}\n\n{foot}\n"
 
 
@@ -38,7 +40,8 @@ def collection_markdown(coll: Collection, cat: Catalogue) -> str:
                        situations=[e for e in items if e.type == "situatie"],
                        beelden=[e for e in items if e.type == "beeld"])
     facts = fragment("collection-facts.html", c=coll, v=cat.vocabulary, page_url=coll.url)
-    return meta + document("collection-page.md", c=coll, facts=facts, listing=listing) + "\n"
+    return meta + document("collection-page.md", c=coll, facts=Markup(placeholder(f"collectie:{coll.id}/facts", facts)),
+                           listing=Markup(placeholder(f"collectie:{coll.id}/listing", listing))) + "\n"
 
 
 def nav_section(coll: Collection, cat: Catalogue) -> dict:

@@ -1,10 +1,12 @@
-"""The PDFs, printed by one headless Debian Chromium (via Playwright) after the site is built.
+"""The PDFs, printed by one headless Debian Chromium (via Playwright, two pages at once) after the site
+is built; a PDF whose source did not change comes from the cache (ks.build.pdf_cache).
 
 Per situation and beeld (downloads/<id>.pdf), per collection (downloads/collectie-<id>.pdf, assembled
 by ks.build.bundle), the question card deck and the whole site (print-site's print page).
 """
 from __future__ import annotations
 
+import asyncio
 import functools
 import http.server
 import os
@@ -25,6 +27,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 SIZE_SPAN = re.compile(r'<span class="ks-size" data-ks-size="([^"]+)"></span>')
 MARGIN_CSS = '@page {{ @bottom-left {{ content: "{site} · {address}"; }} }}'
 LAST_TIMINGS: dict = {}
+PAGES = int(os.environ.get("KS_PDF_PAGES", "2"))  # browser pages printing at once (the machines have 2 cores)
+PRINT_OPTIONS_VERSION = "a4-background-tagged-outline-1"  # change when the page.pdf() options change
 
 
 def chromium_path() -> str:
@@ -61,8 +65,12 @@ def _jobs(config, cat) -> list[tuple[str, str, str]]:
 
 
 def build_pdfs(config, cat) -> dict:
-    """Print every PDF with one browser; patch the download buttons with the file sizes."""
-    from playwright.sync_api import sync_playwright
+    """Print every PDF whose source changed (two browser pages at once); patch the download buttons.
+
+    A PDF is taken from the cache (ks.build.pdf_cache) when the HTML it is printed from, every local file
+    that page loads, the site's JavaScript, the footer text and the browser are all unchanged.
+    """
+    from ks.build.pdf_cache import PdfCache, cache_dir
 
     executable = chromium_path()
     site_dir = Path(config.site_dir)
@@ -70,30 +78,68 @@ def build_pdfs(config, cat) -> dict:
     started = time.perf_counter()
     jobs = _jobs(config, cat)
     write_bundles(site_dir, cat)
-    httpd, base = _serve(str(site_dir))
     address_base = (config.site_url or "").rstrip("/") + "/"
-    try:
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=executable, args=ARGS)
-            context = browser.new_context(locale="nl-NL")
-            page = context.new_page()
-            page.emulate_media(media="print")
-            for url, out, address in jobs:
-                page.goto(base + url, wait_until="load")
-                if url == "print_page/":
-                    page.wait_for_selector("#print-page-toc li", state="attached", timeout=15000)
-                page.add_style_tag(content=MARGIN_CSS.format(site=_css_string(config.site_name),
-                                                             address=_css_string(address_base + address)))
-                page.pdf(path=str(site_dir / out), format="A4", print_background=True, tagged=True,
-                         outline=True, prefer_css_page_size=True)
-            browser.close()
-    finally:
-        httpd.shutdown()
+    margins = {address: MARGIN_CSS.format(site=_css_string(config.site_name),
+                                         address=_css_string(address_base + address)) for _, _, address in jobs}
+    cache = PdfCache(cache_dir(config), site_dir, salt=[executable, str(_stat(executable)), PRINT_OPTIONS_VERSION])
+    todo = []
+    for url, out, address in jobs:
+        key = cache.key(url, margins[address])
+        if not cache.restore(key, site_dir / out):
+            todo.append((url, out, margins[address], key))
+    todo.sort(key=lambda job: 0 if job[0] == "print_page/" else 1 if not job[0].startswith("situaties/") else 2)
+    if todo:
+        httpd, base = _serve(str(site_dir))
+        try:
+            asyncio.run(_print_all(executable, base, site_dir, todo))
+        finally:
+            httpd.shutdown()
+        for _, out, _, key in todo:
+            cache.store(key, site_dir / out)
+    cache.prune()
     for c in cat.collections:
         (site_dir / "bundels" / f"{c.id}.html").unlink(missing_ok=True)
     _patch_sizes(site_dir)
-    LAST_TIMINGS.update(seconds=time.perf_counter() - started, count=len(jobs))
+    LAST_TIMINGS.clear()
+    LAST_TIMINGS.update(seconds=time.perf_counter() - started, count=len(jobs), printed=len(todo),
+                        cached=len(jobs) - len(todo), printed_files=[out for _, out, _, _ in todo])
     return dict(LAST_TIMINGS)
+
+
+def _stat(path: str):
+    p = Path(shutil.which(path) or path).resolve()
+    st = p.stat()
+    return (str(p), st.st_size, int(st.st_mtime))
+
+
+async def _print_all(executable: str, base: str, site_dir: Path, todo: list) -> None:
+    """Print the jobs with PAGES browser pages working through one queue (one Chromium)."""
+    from playwright.async_api import async_playwright
+
+    queue: asyncio.Queue = asyncio.Queue()
+    for job in todo:
+        queue.put_nowait(job)
+
+    async def worker(context):
+        page = await context.new_page()
+        await page.emulate_media(media="print")
+        while not queue.empty():
+            url, out, margin, _ = queue.get_nowait()
+            await page.goto(base + url, wait_until="load")
+            if url == "print_page/":
+                await page.wait_for_selector("#print-page-toc li", state="attached", timeout=15000)
+            await page.add_style_tag(content=margin)
+            await page.pdf(path=str(site_dir / out), format="A4", print_background=True, tagged=True,
+                           outline=True, prefer_css_page_size=True)
+        await page.close()
+
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=executable, args=ARGS)
+        try:
+            context = await browser.new_context(locale="nl-NL")
+            await asyncio.gather(*(worker(context) for _ in range(min(PAGES, len(todo)))))
+        finally:
+            await browser.close()
 
 
 def _css_string(text: str) -> str:

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import yaml
 
+from ks.catalogue.vocabulary import SAFE_LOADER
+
 
 @dataclass(frozen=True)
 class Step:
@@ -52,7 +54,7 @@ def _read(path: Path) -> dict:
     if not path.exists():
         return {}
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER) or {}
     except yaml.YAMLError as exc:
         raise ValueError(f"situations/{path.name}: ongeldige YAML: {exc}") from exc
     if not isinstance(data, dict):

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import yaml
 
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when available: ~10x faster
+
 KINDS = ("values", "themes", "roles", "sectors", "domains", "steps", "sides")
 
 
@@ -65,7 +67,7 @@ def tension_key(pair: tuple[str, str]) -> str:
 def load_vocabulary(path: Path) -> Vocabulary:
     """Read and sanity-check the vocabulary file; raises ValueError naming the entry."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ValueError(f"{path.name}: kan het bestand niet lezen: {exc}") from exc
     if not isinstance(data, dict):

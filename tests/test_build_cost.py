@@ -1,0 +1,60 @@
+"""The build-cost shortcuts change nothing in the output: print-site's anchor search, the theme
+environment it reuses, and the ready-made HTML that bypasses Markdown (see ks/build/printsite.py and
+ks/build/passthrough.py). Speed itself is measured by tests/bench.py, not here."""
+from __future__ import annotations
+
+from ks.build import printsite
+
+TRICKY = [
+    '<h2 id="a">x</h2>\n<li><a id="b" href="#a">y</a></li><sup id="fn:1">1</sup>',
+    '<p>long line <em>a</em> <strong>b</strong> <span>c</span> and then <h3 class="x" id="late">t</h3>',
+    '<div\nid="split">no</div><li id="multi\nline">z</li><H2 ID="upper">u</H2>',
+    '<xid="odd"> <li>no id</li>\n<li>\n<h4 id="">empty</h4><h5 id="same">1</h5><h5 id="same">2</h5>',
+    "<<<<id=\"x\">\n< id=\"y\">\n<a id=\"z\"",
+]
+
+
+def _pages(site):
+    return [p.read_text(encoding="utf-8") for p in sorted(site.rglob("*.html"))]
+
+
+def test_anchor_search_finds_what_print_sites_regex_finds(site):
+    for html in TRICKY + _pages(site):
+        expected = [(m.span(), m.groups()) for m in printsite.HREF_REGEX.finditer(html)]
+        assert [(m.span(), m.groups()) for m in printsite.anchor_matches(html)] == expected
+
+
+def test_update_anchor_ids_gives_print_sites_result(site):
+    for html in TRICKY + _pages(site):
+        assert printsite.update_anchor_ids(html, "p-k") == printsite.ORIGINAL_UPDATE_ANCHOR_IDS(html, "p-k")
+
+
+def test_print_page_holds_every_entry_with_prefixed_anchors(site, catalogue):
+    html = (site / "print_page" / "index.html").read_text(encoding="utf-8")
+    assert 'id="print-site-page"' in html and 'http-equiv="Content-Security-Policy"' in html
+    for e in catalogue.situations:
+        key = e.url.strip("/").replace("/", "-")
+        assert f'<section class="print-page" id="{key}"' in html, e.id
+        assert f'id="{key}-kernvraag"' in html, e.id
+
+
+def test_ready_made_html_replaces_every_placeholder(site, catalogue):
+    for html in _pages(site):
+        assert "<!--ks-html:" not in html
+    for e in catalogue.situations:
+        page = (site / e.url / "index.html").read_text(encoding="utf-8")
+        assert 'id="kernvraag"' in page and e.key_question.split()[0] in page, e.id
+    for c in catalogue.collections:
+        page = (site / c.url / "index.html").read_text(encoding="utf-8")
+        assert all(e.url.strip("/").split("/")[-1] in page for e in catalogue.by_collection[c.id]), c.id
+
+
+def test_a_story_cannot_name_a_placeholder():
+    import markdown
+    from ks.build import passthrough
+    passthrough.clear()
+    real = passthrough.placeholder("x/head", "<p>trusted</p>")
+    md = markdown.Markdown(extensions=["md_in_html", passthrough.extension()])
+    assert "<p>trusted</p>" in md.convert(f"# T\n\n{real}\n")
+    guessed = "<!--ks-html:x/head-->"
+    assert "trusted" not in md.convert(f"# T\n\n{guessed}\n")
