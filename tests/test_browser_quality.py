@@ -82,7 +82,7 @@ def _record(page):
 
 
 def _use(page):
-    """What a visitor does: scroll to the end, and search (loads the worker, index and Dutch lunr)."""
+    """What a visitor does: scroll to the end, and search (loads the search worker, Pagefind and its Dutch index)."""
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     if not page.locator(".md-search__input").is_visible():  # the print page has no search
         return
@@ -108,7 +108,8 @@ def test_no_request_leaves_the_local_server(page, server, catalogue, artifacts):
     assert not off_host, f"requests to other hosts: {off_host}"
     # the recording really includes what the search worker fetches
     assert any(u.endswith("/search/search_index.json") for u in seen)
-    assert any(u.endswith("/lunr.nl.min.js") for u in seen)
+    assert any(u.endswith("/pagefind/wasm.nl.pagefind") for u in seen)
+    assert any("/pagefind/fragment/" in u for u in seen)
 
 
 def test_request_recording_sees_an_off_host_request(page, server):

@@ -72,6 +72,7 @@ def on_post_build(config):
         print_page.write_text(csp.with_csp(print_page.read_text(encoding="utf-8")), encoding="utf-8")
     try:
         indexed = search.build_index(config.site_dir)
+        search.write_words(config.site_dir, state.catalogue())
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None
     log.info("Zoekindex: %d pagina's in %.1f s", indexed["pages"], indexed["seconds"])

@@ -9,6 +9,7 @@ to start its search and to highlight words on the page a result opens.
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 import time
@@ -20,6 +21,25 @@ OUTPUT = "pagefind"
 UNUSED = ("pagefind-ui.js", "pagefind-ui.css", "pagefind-modular-ui.js", "pagefind-modular-ui.css",
           "pagefind-component-ui.js", "pagefind-component-ui.css", "pagefind-highlight.js",
           "pagefind-worker.js", "wasm.unknown.pagefind")
+
+
+WORDS = "search/woorden.json"
+WORD = re.compile(r"[^\W\d_]{4,}")
+
+
+def words(catalogue) -> list[str]:
+    """The words a search with no result suggests from: titles and summaries of the situations and
+    beelden, and the labels of values, themes and roles (lower case, four letters or more, sorted)."""
+    texts = [e.title + " " + e.summary for e in catalogue.entries]
+    texts += [t.label for kind in ("values", "themes", "roles") for t in catalogue.vocabulary.terms(kind)]
+    return sorted({w.lower() for text in texts for w in WORD.findall(text)})
+
+
+def write_words(site_dir: str | Path, catalogue) -> None:
+    """search/woorden.json: the word list for "Bedoelde je …?" (fetched only when nothing is found)."""
+    path = Path(site_dir) / WORDS
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(words(catalogue), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
 def build_index(site_dir: str | Path) -> dict:

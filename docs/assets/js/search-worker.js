@@ -13,11 +13,20 @@
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var LIMIT = 30;          // results whose page fragment is fetched and shown
+var PAUSE = 120;         // ms without a new keystroke before a query is looked up
 var VARIANT_WEIGHT = 0.7; // a page found through a spelling variant ranks below one with the typed word
 var BASE = new URL("../../", self.location.href);  // the site root (this file is assets/js/)
 
 var pagefind = null;     // promise of the Pagefind module, started on SETUP
 var latest = 0;          // number of the newest query: older answers are dropped
+
+/* The page's search help (components/search-help.js) hears how many pages were found in all. */
+var channel = typeof BroadcastChannel === "function" ? new BroadcastChannel("ks-search") : null;
+
+/** Tell the search help about a finished query. */
+function tell(message) {
+  if (channel) channel.postMessage(message);
+}
 
 /** Load Pagefind (pagefind/pagefind.js and its Dutch wasm) once. */
 function load() {
@@ -149,9 +158,12 @@ function pagesFor(pf, word) {
 }
 
 /** The results of one query: pages with all words first, then pages with most of them. */
-function search(query) {
+function search(query, current) {
   var words = queryWords(query);
-  if (!words.length) return Promise.resolve([]);
+  if (!words.length) {
+    tell({ query: query, total: 0, shown: 0, words: [] });
+    return Promise.resolve([]);
+  }
   return load().then(function (pf) {
     return Promise.all(words.map(function (w) { return pagesFor(pf, w); }));
   }).then(function (perWord) {
@@ -165,7 +177,9 @@ function search(query) {
     });
     var ranked = Object.keys(pages).map(function (id) { return pages[id]; })
       .sort(function (a, b) { return b.found.length - a.found.length || b.sum - a.sum; });
+    if (!current()) return null;  // a newer query came in: fetch no pages for this one
     var top = ranked.slice(0, LIMIT);
+    tell({ query: query, total: ranked.length, shown: top.length, words: words });
     return Promise.all(top.map(function (x) { return x.r.data(); })).then(function (datas) {
       var n = top.length;
       /* Material renders groups of documents, best score first; one page per group. */
@@ -183,12 +197,16 @@ self.addEventListener("message", function (event) {
       console.error("search: Pagefind did not load", err);
     });
   } else if (message.type === QUERY) {
+    /* While someone types, only the query they pause on is looked up (and its pages fetched). */
     var number = ++latest;
-    search(message.data).then(function (items) {
-      if (number === latest) self.postMessage({ type: RESULT, data: { items: items } });
-    }, function (err) {
-      console.error("search:", err);
-      if (number === latest) self.postMessage({ type: RESULT, data: { items: [] } });
-    });
+    setTimeout(function () {
+      if (number !== latest) return;
+      search(message.data, function () { return number === latest; }).then(function (items) {
+        if (items && number === latest) self.postMessage({ type: RESULT, data: { items: items } });
+      }, function (err) {
+        console.error("search:", err);
+        if (number === latest) self.postMessage({ type: RESULT, data: { items: [] } });
+      });
+    }, message.data ? PAUSE : 0);
   }
 });
