@@ -1,4 +1,4 @@
-/* The site's search worker: Material's search protocol, answered by Pagefind.
+/* The search worker of this site: the search protocol of Material, answered by Pagefind.
  *
  * Material starts this worker (config "search" in overrides/main.html), sends SETUP once someone
  * searches, then a QUERY for every change of the search box, and renders each RESULT in its own
@@ -78,7 +78,7 @@ function highlight(text, words) {
 
 /** Lower-case query words (letters and digits). */
 function queryWords(query) {
-  return query.toLowerCase().replace(/['’]s(?![\p{L}\p{N}])/gu, "")   // nota's → nota
+  return query.toLowerCase().replace(/[\u0027\u2019]s(?![\p{L}\p{N}])/gu, "")  // plural -s after an apostrophe
     .split(/[^\p{L}\p{N}]+/u).filter(function (w) { return w.length > 1; });
 }
 
@@ -194,7 +194,7 @@ self.addEventListener("message", function (event) {
   var message = event.data;
   if (message.type === SETUP) {
     load().then(function () { self.postMessage({ type: READY }); }, function (err) {
-      console.error("search: Pagefind did not load", err);
+      console.error("Zoeken werkt niet:", err);
     });
   } else if (message.type === QUERY) {
     /* While someone types, only the query they pause on is looked up (and its pages fetched). */
