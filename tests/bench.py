@@ -177,8 +177,11 @@ def lunr_project(project: Path, dst: Path) -> Path:
     """The vanilla project with Material's stock theme and search (lunr, whole index on first search)."""
     plain = vanilla(project, dst)
     config = yaml.load((plain / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
-    config["theme"].pop("custom_dir", None)
     config["theme"]["language"] = "nl"
+    main = plain / "overrides" / "main.html"  # Material's own config block: its lunr search worker
+    text = main.read_text(encoding="utf-8")
+    main.write_text(text[:text.index("{% block config %}")] + text[text.index("{% endblock %}", text.index("{% block config %}")) + 14:],
+                    encoding="utf-8")
     (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
     return plain
 

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from quality import PAGE_TYPES, open_page, resolve
+from quality import PAGE_TYPES, open_page, resolve, wait_for_search_results
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]}
@@ -41,6 +41,23 @@ def test_axe_finds_no_wcag_21_aa_violation(page, server, catalogue, axe, kind, s
         assert result["testEngine"]["version"].startswith("4."), result["testEngine"]
         if result["violations"]:
             problems.append(_report(url, result["violations"]))
+    assert not problems, f"axe-core, {scheme} palette:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_in_the_open_search(page, server, axe, scheme):
+    """The search dialog with results (summaries, marked words, the 'more results' line) and with the
+    help for a query that finds nothing (nearest words, indexes)."""
+    problems = []
+    for query in ("inspecteur", "rapprot"):
+        open_page(page, server, scheme)
+        page.locator(".md-search__input").click()
+        page.keyboard.type(query, delay=20)
+        wait_for_search_results(page, query)
+        page.locator(".ks-search-help").wait_for(state="visible")
+        result = axe.run(page, options=AXE_OPTIONS).response
+        if result["violations"]:
+            problems.append(_report(f"search '{query}'", result["violations"]))
     assert not problems, f"axe-core, {scheme} palette:\n" + "\n".join(problems)
 
 
