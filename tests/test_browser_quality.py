@@ -105,7 +105,7 @@ def _use(page):
         return
     page.locator(".md-search__input").click()
     page.keyboard.type("toezicht")
-    page.wait_for_selector(".md-search-result__meta")
+    page.wait_for_selector(".md-search-result__item")  # results shown: their page fragments fetched
     page.wait_for_load_state("networkidle")
 
 
