@@ -6,8 +6,11 @@
 4. Lighthouse (npm `lighthouse`, Debian's Chromium, mobile): home and a situation
 5. serve loop: from saving a situation to the rebuilt page in `mkdocs serve`
 6. patronen: 1,000 story files of a vertelronde opened at once, read, counted and drawn in Chromium
+7. search: the first search at 2,000 synthetic entries (bytes and time from focusing the search box to
+   the results, site search vs Material's stock lunr search on the same Markdown)
 
-Writes bench-results/latest.json and latest.md. Options: --sizes 500,2000  --runs 3  --skip lighthouse,serve"""
+Writes bench-results/latest.json and latest.md. Options: --sizes 500,2000  --runs 3
+--search-size 2000  --skip lighthouse,serve,search"""
 from __future__ import annotations
 
 import argparse, json, os, resource, statistics, subprocess, sys, tempfile, time
@@ -23,7 +26,9 @@ from harness import CHROMIUM, CHROMIUM_ARGS as PDF_ARGS  # noqa: E402
 LIGHTHOUSE = "lighthouse@12.8.2"  # 13.x needs Node 22; Debian/CI have Node 20
 LH_DIR = Path(os.environ.get("KS_LIGHTHOUSE_DIR", Path(tempfile.gettempdir()) / "ks-lighthouse"))
 OUT = ROOT / "bench-results"
-TARGETS = {"ratio": 1.5, "weight_kb": 120, "lighthouse": (95, 100, 100, 100), "serve_s": 2.0, "patronen_s": 2.0}
+TARGETS = {"ratio": 1.5, "weight_kb": 120, "lighthouse": (95, 100, 100, 100), "serve_s": 2.0, "patronen_s": 2.0,
+           "search_kb": 300, "search_s": 1.0}
+SEARCH_QUERIES = ["inspecteur", "zorgvuldige", "wetten"]  # a word on most pages, an adjective, a plural
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", KS_PDF="0")
 
 
@@ -234,6 +239,90 @@ def bench_patronen(n: int = 1000, rounds: int = 3) -> dict:
     return result
 
 
+# --- 6: first search at scale ----------------------------------------------------------------
+
+def lunr_project(project: Path, dst: Path) -> Path:
+    """The vanilla project with Material's stock theme and search (lunr, whole index on first search)."""
+    plain = vanilla(project, dst)
+    config = yaml.load((plain / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_EnvLoader)
+    config["theme"]["language"] = "nl"
+    main = plain / "overrides" / "main.html"  # Material's own config block: its lunr search worker
+    text = main.read_text(encoding="utf-8")
+    main.write_text(text[:text.index("{% block config %}")] + text[text.index("{% endblock %}", text.index("{% block config %}")) + 14:],
+                    encoding="utf-8")
+    (plain / "mkdocs.yml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    return plain
+
+
+_RESULTS_SHOWN = """q => document.querySelector('.md-search__input').value === q &&
+    /resulta|Niets gevonden|overeenkom|Geen/.test(document.querySelector('.md-search-result__meta').textContent) &&
+    (document.querySelector('.md-search-result__item') !== null ||
+     /Niets|Geen/.test(document.querySelector('.md-search-result__meta').textContent))"""
+
+
+def first_search(base: str, query: str) -> dict:
+    """Open the home page cold, then focus the search box and type `query`: bytes transferred (as sent,
+    gzip) and seconds from the focus to the first results on screen, and to the network going quiet."""
+    from playwright.sync_api import sync_playwright
+    sizes: list[tuple[float, str, int]] = []
+    with sync_playwright() as p:
+        browser = harness.launch(p)
+        context = browser.new_context(bypass_csp=True)  # wait_for_function evaluates a string
+        context.on("requestfinished", lambda r: sizes.append(
+            (time.perf_counter(), r.url, r.sizes()["responseBodySize"] + r.sizes()["responseHeadersSize"])))
+        page = context.new_page()
+        page.goto(base)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(300)
+        before = len(sizes)
+        start = time.perf_counter()
+        page.locator(".md-search__input").focus()
+        page.keyboard.type(query)
+        page.wait_for_function(_RESULTS_SHOWN, arg=query, timeout=60000, polling=20)
+        shown = time.perf_counter() - start
+        count = page.inner_text(".md-search-result__meta")
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        browser.close()
+    after = sizes[before:]
+    return {"query": query, "results": count.strip(), "seconds_to_results": round(shown, 2),
+            "transferred_kb": round(sum(n for _, _, n in after) / 1024, 1), "requests": len(after),
+            "largest_kb": {u.split("/", 3)[-1]: round(n / 1024, 1) for _, u, n in sorted(after, key=lambda x: -x[2])[:3]}}
+
+
+def bench_search(size: int) -> dict:
+    """The first search, cold, on a synthetic catalogue of `size` entries: this site, and Material's
+    own lunr search on the same Markdown for comparison."""
+    result: dict = {"entries": size, "site": [], "lunr": []}
+    with tempfile.TemporaryDirectory() as t:
+        tmp = Path(t)
+        (tmp / "project").mkdir()
+        project = make_project(tmp / "project", situations=synthetic(size, tmp / "gen"))
+        mkdocs_build(project, tmp / "site", env=dict(ENV, KS_PRINT_SITE="false"))
+        plain = lunr_project(project, tmp / "lunr")
+        mkdocs_build(plain, tmp / "lunr-site")
+        index = tmp / "lunr-site" / "search" / "search_index.json"
+        import gzip as _gzip
+        result["lunr_index_kb"] = round(len(_gzip.compress(index.read_bytes(), 6)) / 1024, 1)
+        pf = tmp / "site" / "pagefind"
+        result["pagefind_files"] = sum(1 for f in pf.rglob("*") if f.is_file())
+        result["pagefind_mb"] = round(sum(f.stat().st_size for f in pf.rglob("*") if f.is_file()) / 1e6, 1)
+        for name, site in (("site", tmp / "site"), ("lunr", tmp / "lunr-site")):
+            port = free_port()
+            httpd = serve(site, port)
+            try:
+                for q in SEARCH_QUERIES if name == "site" else SEARCH_QUERIES[:1]:
+                    row = first_search(f"http://127.0.0.1:{port}/", q)
+                    result[name].append(row)
+                    say(f"  {name:>4} {size} entries, first search '{q}': {row['transferred_kb']} KB in "
+                        f"{row['requests']} requests, results after {row['seconds_to_results']} s ({row['results']})")
+            finally:
+                httpd.shutdown()
+    say(f"  Material's lunr index at {size} entries: {result['lunr_index_kb']} KB gzip; Pagefind: "
+        f"{result['pagefind_files']} files, {result['pagefind_mb']} MB on disk")
+    return result
+
+
 # --- report -----------------------------------------------------------------------------------
 
 def markdown(r: dict) -> str:
@@ -257,6 +346,15 @@ def markdown(r: dict) -> str:
     for s in r.get("serve_sizes", []):
         lines += ["", f"`mkdocs serve` ({s['entries']} entries), save a situation → rebuilt page: median "
                       f"**{s['median_s']} s** ({', '.join(map(str, s['seconds']))} s; target ≤ {t['serve_s']} s at today's size)."]
+    if "search" in r:
+        sr = r["search"]
+        lines += ["", f"| first search at {sr['entries']} entries (cold, from focus) | results | transferred "
+                      f"(target ≤ {t['search_kb']} KB) | time to results (target ≤ {t['search_s']} s) |",
+                  "| --- | --- | ---: | ---: |"]
+        lines += [f"| {'this site' if name == 'site' else 'Material lunr'}: '{row['query']}' | {row['results']} | "
+                  f"{row['transferred_kb']} KB ({row['requests']} requests) | {row['seconds_to_results']} s |"
+                  for name in ("site", "lunr") for row in sr[name]]
+        lines += ["", f"Material's whole lunr index at {sr['entries']} entries: {sr['lunr_index_kb']} KB gzip."]
     if "pdfs" in r:
         p = r["pdfs"]
         c, u, o = p["cold"], p["unchanged"], p["one_story"]
@@ -331,7 +429,8 @@ def main() -> None:
     ap.add_argument("--sizes", default="500,2000")
     ap.add_argument("--runs", type=int, default=3)
     ap.add_argument("--serve-sizes", default="0,500", help="catalogue sizes for the serve loop (0: the real one)")
-    ap.add_argument("--skip", default="", help="comma list of: builds, pdfs, properdocs, weight, lighthouse, serve, patronen")
+    ap.add_argument("--search-size", type=int, default=2000)
+    ap.add_argument("--skip", default="", help="comma list of: builds, pdfs, properdocs, weight, lighthouse, serve, patronen, search")
     args = ap.parse_args()
     skip = set(filter(None, args.skip.split(",")))
     r = {"date": time.strftime("%Y-%m-%d %H:%M"), "machine": f"{os.cpu_count()} cores, Python {sys.version.split()[0]}"}
@@ -380,6 +479,9 @@ def main() -> None:
     if "patronen" not in skip:
         say("6. patronen: 1,000 story files opened at once (Chromium)")
         r["patronen"] = bench_patronen()
+    if "search" not in skip:
+        say(f"7. first search at {args.search_size} synthetic entries (cold; this site vs Material's lunr)")
+        r["search"] = bench_search(args.search_size)
     OUT.mkdir(exist_ok=True)
     (OUT / "latest.json").write_text(json.dumps(r, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     (OUT / "latest.md").write_text(markdown(r), encoding="utf-8")

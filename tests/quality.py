@@ -52,15 +52,21 @@ def close_context(context) -> None:
 
 
 # Material searches while a query is still being typed, so results of a part of it show up first.
-# These are the results of the whole query once the meta line is there and either nothing was found
-# or a result link highlights (?h=) the query's last word.
+# The search help (components/search-help.js) marks which query was answered last and how many pages
+# it found; these are the results of the whole query once that is this query and either nothing was
+# found or a result link highlights (?h=) the query's last word, normalised as the search worker does
+# (lower case, "nota's" → "nota").
 _WHOLE_QUERY_RESULTS = r"""q => {
     if (document.querySelector('.md-search__input').value !== q) return false;
+    const help = document.querySelector('.ks-search-help');
+    if (!help || help.dataset.query !== q) return false;
     const meta = document.querySelector('.md-search-result__meta');
-    if (!meta || !meta.textContent.includes('overeenkomend')) return false;
-    const last = q.toLowerCase().split(/\s+/).pop().replace(/[^\p{L}\p{N}-]/gu, '');
     const links = [...document.querySelectorAll('.md-search-result a')];
-    return !links.length || links.some(a =>
+    if (help.dataset.total === '0') return meta.textContent.trim() === 'Niets gevonden' && !links.length;
+    const words = q.toLowerCase().replace(/['’]s(?![\p{L}\p{N}])/gu, '')
+        .split(/[^\p{L}\p{N}]+/u).filter(w => w.length > 1);
+    const last = words.pop();
+    return /resultaa?t/.test(meta.textContent) && links.some(a =>
         (new URL(a.href).searchParams.get('h') || '').toLowerCase().split(' ').includes(last));
 }"""
 

@@ -46,8 +46,9 @@ def test_every_page_works_under_the_policy_without_violations(strict, server, ca
 def test_search_palette_vertelpunt_and_print_work_under_the_policy(strict, server, catalogue):
     strict.goto(server)
     strict.click(".md-search__input")
-    strict.fill(".md-search__input", "inspecteur")
+    strict.keyboard.type("inspecteur")  # typed, as Material searches on keyup (fill() sends none)
     strict.wait_for_selector(".md-search-result__item")
+    strict.wait_for_selector(".md-search-result mark")  # results of the search worker, with marks
     strict.keyboard.press("Escape")
     scheme = strict.evaluate("document.body.dataset.mdColorScheme")
     strict.click("form[data-md-component=palette] label:not([hidden])")

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from quality import PAGE_TYPES, open_page, resolve
+from quality import PAGE_TYPES, open_page, resolve, wait_for_search_results
 
 WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
 AXE_OPTIONS = {"runOnly": {"type": "tag", "values": WCAG_AA}, "resultTypes": ["violations"]}
@@ -41,6 +41,23 @@ def test_axe_finds_no_wcag_21_aa_violation(page, server, catalogue, axe, kind, s
         assert result["testEngine"]["version"].startswith("4."), result["testEngine"]
         if result["violations"]:
             problems.append(_report(url, result["violations"]))
+    assert not problems, f"axe-core, {scheme} palette:\n" + "\n".join(problems)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_axe_finds_no_violation_in_the_open_search(page, server, axe, scheme):
+    """The search dialog with results (summaries, marked words, the 'more results' line) and with the
+    help for a query that finds nothing (nearest words, indexes)."""
+    problems = []
+    for query in ("inspecteur", "rapprot"):
+        open_page(page, server, scheme)
+        page.locator(".md-search__input").click()
+        page.keyboard.type(query, delay=20)
+        wait_for_search_results(page, query)
+        page.locator(".ks-search-help").wait_for(state="visible")
+        result = axe.run(page, options=AXE_OPTIONS).response
+        if result["violations"]:
+            problems.append(_report(f"search '{query}'", result["violations"]))
     assert not problems, f"axe-core, {scheme} palette:\n" + "\n".join(problems)
 
 
@@ -82,13 +99,13 @@ def _record(page):
 
 
 def _use(page):
-    """What a visitor does: scroll to the end, and search (loads the worker, index and Dutch lunr)."""
+    """What a visitor does: scroll to the end, and search (loads the search worker, Pagefind and its Dutch index)."""
     page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
     if not page.locator(".md-search__input").is_visible():  # the print page has no search
         return
     page.locator(".md-search__input").click()
     page.keyboard.type("toezicht")
-    page.wait_for_selector(".md-search-result__meta")
+    page.wait_for_selector(".md-search-result__item")  # results shown: their page fragments fetched
     page.wait_for_load_state("networkidle")
 
 
@@ -108,7 +125,8 @@ def test_no_request_leaves_the_local_server(page, server, catalogue, artifacts):
     assert not off_host, f"requests to other hosts: {off_host}"
     # the recording really includes what the search worker fetches
     assert any(u.endswith("/search/search_index.json") for u in seen)
-    assert any(u.endswith("/lunr.nl.min.js") for u in seen)
+    assert any(u.endswith("/pagefind/wasm.nl.pagefind") for u in seen)
+    assert any("/pagefind/fragment/" in u for u in seen)
 
 
 def test_request_recording_sees_an_off_host_request(page, server):

@@ -77,12 +77,22 @@ def test_every_entry_on_the_print_page(site, catalogue):
 
 
 def test_search_index_holds_every_entry(site, catalogue):
+    """Pagefind indexes every situation, beeld and collection page (with its summary for the result
+    list), not the print page or the printable bundles; Material's own index keeps only its settings."""
     import json
-    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
-    locations = {d["location"].split("#")[0] for d in index["docs"]}
-    assert index["config"]["lang"] == ["nl"]
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert list(entry["languages"]) == ["nl"]
+    indexed = {p.parent.relative_to(site).as_posix() + "/" for p in site.rglob("index.html")
+               if "data-pagefind-body" in p.read_text(encoding="utf-8")}
+    assert entry["languages"]["nl"]["page_count"] == len(indexed)
     for e in catalogue.entries:
-        assert e.url in locations, e.id
+        assert e.url in indexed, e.id
+        assert 'data-pagefind-meta="summary"' in (site / e.url / "index.html").read_text(encoding="utf-8")
+    for c in catalogue.collections:
+        assert c.url in indexed, c.id
+    assert not [u for u in indexed if u.startswith(("print_page/", "bundels/", "kaarten/"))]
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert index["config"]["lang"] == ["nl"] and index["docs"] == []
 
 
 class _ResourceParser(HTMLParser):

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this fil
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ks.build import api, csp, passthrough, printsite, state  # noqa: E402
+from ks.build import api, csp, passthrough, printsite, search, state  # noqa: E402
 from ks.catalogue.duiding import load_duiding  # noqa: E402
 from ks.catalogue.guide import load_guide  # noqa: E402
 from ks.catalogue.load import CatalogueError, load_catalogue  # noqa: E402
@@ -82,10 +82,17 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    """CSP on the print page (written by print-site just before), then the PDFs (skipped when KS_PDF=0)."""
+    """CSP on the print page (written by print-site just before), the search index (Pagefind), then
+    the PDFs (skipped when KS_PDF=0)."""
     print_page = Path(config.site_dir) / "print_page" / "index.html"
     if print_page.is_file():
         print_page.write_text(csp.with_csp(print_page.read_text(encoding="utf-8")), encoding="utf-8")
+    try:
+        indexed = search.build_index(config.site_dir)
+        search.write_words(config.site_dir, state.catalogue())
+    except RuntimeError as exc:
+        raise PluginError(str(exc)) from None
+    log.info("Zoekindex: %d pagina's in %.1f s", indexed["pages"], indexed["seconds"])
     if not config.extra["ks_pdfs"]:
         return
     from ks.build import pdf
