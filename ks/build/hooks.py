@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this fil
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ks.build import api, csp, state  # noqa: E402
+from ks.build import api, csp, print_links, state  # noqa: E402
 from ks.catalogue.guide import load_guide  # noqa: E402
 from ks.catalogue.load import CatalogueError, load_catalogue  # noqa: E402
 from ks.build.pages import collection_markdown, entry_markdown, nav_section  # noqa: E402
@@ -42,6 +42,23 @@ def on_config(config):
     return config
 
 
+def _section(item):
+    """The top-level nav item (a section, or a page of its own like Home) that `item` belongs to."""
+    while item.parent is not None:
+        item = item.parent
+    return item
+
+
+def on_nav(nav, config, files):
+    """Previous and next in the footer stay within a section of the top navigation."""
+    for page in nav.pages:
+        for side in ("previous_page", "next_page"):
+            other = getattr(page, side)
+            if other is not None and _section(other) is not _section(page):
+                setattr(page, side, None)
+    return nav
+
+
 def on_files(files, config):
     """Add one generated page per collection, situation and beeld; nothing is copied into docs/."""
     cat, guide = state.catalogue(), state.guide()
@@ -65,10 +82,12 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    """CSP on the print page (written by print-site just before), then the PDFs (skipped when KS_PDF=0)."""
+    """CSP and live links on the print page (written by print-site just before), then the PDFs (skipped
+    when KS_PDF=0)."""
     print_page = Path(config.site_dir) / "print_page" / "index.html"
     if print_page.is_file():
-        print_page.write_text(csp.with_csp(print_page.read_text(encoding="utf-8")), encoding="utf-8")
+        html = print_links.fix_dead_anchors(print_page.read_text(encoding="utf-8"), Path(config.site_dir))
+        print_page.write_text(csp.with_csp(html), encoding="utf-8")
     if not config.extra["ks_pdfs"]:
         return
     from ks.build import pdf

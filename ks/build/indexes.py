@@ -100,6 +100,11 @@ def register(env) -> None:
         return fragment("schema-fields.html", **ctx(fields=field_rows(state.catalogue().schema)))
 
     @env.macro
+    def catalogue_collections():
+        """The collections, in site order (for lists in running text)."""
+        return state.catalogue().collections
+
+    @env.macro
     def counts():
         """Numbers for running text: situations, beelden, collections, tensions."""
         cat = state.catalogue()
