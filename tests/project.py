@@ -14,7 +14,7 @@ SHARED = ["schema.json", "collection.schema.json", "vocabulary.yml", "privacy.js
 
 def make_project(tmp: Path, situations: Path | None = None) -> Path:
     """Copy the site code into `tmp` with the fixture catalogue (default: fixtures/good)."""
-    for name in ("mkdocs.yml", "docs", "overrides", "ks"):
+    for name in ("mkdocs.yml", "docs", "overrides", "ks", "archetypes"):
         src = ROOT / name
         if src.is_dir():
             shutil.copytree(src, tmp / name, ignore=shutil.ignore_patterns("__pycache__"))

@@ -8,7 +8,7 @@ export function mount(button) {
   new MutationObserver(sync).observe(button, { attributes: true, attributeFilter: ["hidden"] });
   sync();
   button.addEventListener("click", () => {
-    const title = document.querySelector("article h1");
+    const title = document.querySelector("article")?.querySelector("h1");
     if (!title) return;
     if (!title.hasAttribute("tabindex")) title.setAttribute("tabindex", "-1");
     title.focus({ preventScroll: true });
