@@ -15,6 +15,7 @@ from ks.build.render import document
 ARTICLE = re.compile(r'<article class="md-content__inner md-typeset">(.*?)</article>', re.DOTALL)
 STYLESHEET = re.compile(r'<link rel="stylesheet" href="([^"]+)"[^>]*>')
 STRIP = [
+    re.compile(r'<details class="ks-actions-menu".*?</details>', re.DOTALL),
     re.compile(r'<div class="ks-actions".*?</div>', re.DOTALL),
     re.compile(r'<section class="ks-(related|handout|listing)[^"]*".*?</section>', re.DOTALL),
 ]

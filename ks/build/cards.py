@@ -76,4 +76,4 @@ def register_preparation(env) -> None:
     def chosen_situation():
         """Hidden box; components/chosen-situation.js fills it when the URL names a situation."""
         page_url = env.page.url if getattr(env, "page", None) else ""
-        return fragment("chosen-situation.html", page_url=page_url)
+        return fragment("chosen-situation.html", page_url=page_url, packs=state.guide().packs)

@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this fil
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ks.build import api, csp, passthrough, printsite, search, state  # noqa: E402
+from ks.build import api, csp, passthrough, print_links, printsite, search, state  # noqa: E402
 from ks.catalogue.duiding import load_duiding  # noqa: E402
 from ks.catalogue.guide import load_guide  # noqa: E402
 from ks.catalogue.load import CatalogueError, load_catalogue  # noqa: E402
@@ -46,6 +46,23 @@ def on_config(config):
         if isinstance(item, dict) and "Situaties" in item:
             item["Situaties"] = item["Situaties"][:1] + [nav_section(c, cat) for c in cat.collections]
     return config
+
+
+def _section(item):
+    """The top-level nav item (a section, or a page of its own like Home) that `item` belongs to."""
+    while item.parent is not None:
+        item = item.parent
+    return item
+
+
+def on_nav(nav, config, files):
+    """Previous and next in the footer stay within a section of the top navigation."""
+    for page in nav.pages:
+        for side in ("previous_page", "next_page"):
+            other = getattr(page, side)
+            if other is not None and _section(other) is not _section(page):
+                setattr(page, side, None)
+    return nav
 
 
 def on_files(files, config):
@@ -82,11 +99,12 @@ def on_post_template(output_content, template_name, config):
 
 
 def on_post_build(config):
-    """CSP on the print page (written by print-site just before), the search index (Pagefind), then
-    the PDFs (skipped when KS_PDF=0)."""
+    """CSP and live links on the print page (written by print-site just before), the search index
+    (Pagefind), then the PDFs (skipped when KS_PDF=0)."""
     print_page = Path(config.site_dir) / "print_page" / "index.html"
     if print_page.is_file():
-        print_page.write_text(csp.with_csp(print_page.read_text(encoding="utf-8")), encoding="utf-8")
+        html = print_links.fix_dead_anchors(print_page.read_text(encoding="utf-8"), Path(config.site_dir))
+        print_page.write_text(csp.with_csp(html), encoding="utf-8")
     try:
         indexed = search.build_index(config.site_dir)
         search.write_words(config.site_dir, state.catalogue())

@@ -25,6 +25,26 @@ def tension_rows(cat) -> list[dict]:
     return rows
 
 
+KINDS = ("all", "situatie", "beeld")
+
+
+def matrix_cells(rows: list[dict], sizes: dict) -> dict:
+    """Per (tension key, collection id) and kind (all, situatie, beeld): count, percentage of that
+    collection's entries of that kind, and a heat level 0-3 (0, under 10 %, under 25 %, 25 % or more)."""
+    cells = {}
+    for r in rows:
+        for c, entries in r["groups"]:
+            per_kind = {}
+            for kind in KINDS:
+                n = sum(1 for e in entries if kind == "all" or e.type == kind)
+                size = sizes[c.id][kind]
+                pct = round(100 * n / size) if size else 0
+                heat = 0 if not n else 1 if pct < 10 else 2 if pct < 25 else 3
+                per_kind[kind] = {"n": n, "pct": pct, "heat": heat}
+            cells[(r["key"], c.id)] = per_kind
+    return cells
+
+
 def register(env) -> None:
     """Add the index macros to the macros environment."""
 
@@ -48,8 +68,11 @@ def register(env) -> None:
         """Tension x collection table: how often each tension occurs per collection."""
         cat = state.catalogue()
         rows = tension_rows(cat)
-        top = max((g for r in rows for _, g in r["groups"]), key=len, default=[])
-        return fragment("tension-matrix.html", **ctx(rows=rows, top=max(len(top), 1)))
+        sizes = {c.id: {"all": len(cat.by_collection.get(c.id, [])),
+                        "situatie": sum(1 for e in cat.by_collection.get(c.id, []) if e.type == "situatie"),
+                        "beeld": sum(1 for e in cat.by_collection.get(c.id, []) if e.type == "beeld")}
+                 for c in cat.collections}
+        return fragment("tension-matrix.html", **ctx(rows=rows, sizes=sizes, cells=matrix_cells(rows, sizes)))
 
     @env.macro
     def theme_index():
@@ -75,6 +98,11 @@ def register(env) -> None:
     def schema_fields():
         """The front matter fields with their Dutch descriptions, straight from the schema."""
         return fragment("schema-fields.html", **ctx(fields=field_rows(state.catalogue().schema)))
+
+    @env.macro
+    def catalogue_collections():
+        """The collections, in site order (for lists in running text)."""
+        return state.catalogue().collections
 
     @env.macro
     def counts():

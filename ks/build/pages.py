@@ -21,7 +21,8 @@ def entry_markdown(entry: Entry, cat: Catalogue, guide) -> str:
     context = dict(e=entry, c=coll, cat=cat, v=cat.vocabulary, page_url=entry.url,
                    questions=dict(entry.questions), related=cat.related(entry),
                    beelden=cat.beelden_for.get(entry.id, []),
-                   running_order=guide.running_orders.get("standaard") if guide else None)
+                   packs=guide.packs if guide else (), default_pack=guide.default_pack if guide else None,
+                   orders=guide.running_orders if guide else {})
     meta = _front_matter(
         title=html.escape(entry.title), description=html.escape(entry.summary),
         template="situatie.html", render_macros=False, ks_id=entry.id, ks_type=entry.type,

@@ -45,9 +45,30 @@ class QuestionSet:
 
 
 @dataclass(frozen=True)
+class Pack:
+    """One conversation pack: a length and a form (ter plaatse, online) and the running order for it."""
+    minutes: int
+    form: str
+    order: str
+
+    @property
+    def key(self) -> str:
+        return f"{self.minutes}-{self.form}"
+
+
+PACK_FORMS = {"ter-plaatse": "ter plaatse", "online": "online"}
+
+
+@dataclass(frozen=True)
 class Guide:
     running_orders: dict[str, RunningOrder]
     question_sets: tuple[QuestionSet, ...]
+    packs: tuple[Pack, ...] = ()
+
+    @property
+    def default_pack(self) -> Pack | None:
+        """The pack of the pre-built handout: the standard running order (90 minutes, in person)."""
+        return next((p for p in self.packs if p.order == "standaard"), self.packs[0] if self.packs else None)
 
 
 def _read(path: Path) -> dict:
@@ -90,6 +111,30 @@ def load_guide(root: Path, sides: set[str] | None = None) -> Guide:
         for q in qs:
             if sides is not None and q.side not in sides:
                 problems.append(f"situations/vragensets.yml: sets.{i}.questions: onbekende kant {q.side!r} (toegestaan: {', '.join(sorted(sides))})")
+    packs = _packs(_read(base / "gesprek.yml").get("packs") or [], orders, problems)
     if problems:
         raise ValueError("\n".join(problems))
-    return Guide(orders, tuple(sets))
+    return Guide(orders, tuple(sets), packs)
+
+
+def _packs(raw: list, orders: dict[str, RunningOrder], problems: list[str]) -> tuple[Pack, ...]:
+    """The conversation packs: each names an existing running order of exactly its length."""
+    packs, seen = [], set()
+    for i, p in enumerate(raw):
+        where = f"situations/gesprek.yml: packs.{i}"
+        try:
+            pack = Pack(int(p["minutes"]), str(p["form"]), str(p["order"]))
+        except (KeyError, TypeError, ValueError) as exc:
+            problems.append(f"{where}: onvolledig ({exc}) (minutes, form, order)")
+            continue
+        if pack.form not in PACK_FORMS:
+            problems.append(f"{where}.form: onbekende vorm {pack.form!r} (toegestaan: {', '.join(PACK_FORMS)})")
+        if pack.order not in orders:
+            problems.append(f"{where}.order: onbekend draaiboek {pack.order!r} (bekend: {', '.join(orders)})")
+        elif orders[pack.order].total_minutes != pack.minutes:
+            problems.append(f"{where}: draaiboek {pack.order!r} duurt {orders[pack.order].total_minutes} minuten, niet {pack.minutes}")
+        if pack.key in seen:
+            problems.append(f"{where}: dubbel pakket {pack.key}")
+        seen.add(pack.key)
+        packs.append(pack)
+    return tuple(packs)

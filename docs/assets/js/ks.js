@@ -4,7 +4,7 @@
    navigation). A page without such elements loads no component code at all. Markup that comes from
    Markdown and cannot carry the attribute is matched by a selector in AUTO. */
 const BASE = new URL("./", import.meta.url);
-const AUTO = { ".task-list": "task-list" };
+const AUTO = { ".task-list": "task-list", ".md-top": "back-to-top" };
 const started = new WeakMap();
 
 function targets(root) {
