@@ -157,6 +157,24 @@ function pagesFor(pf, word) {
     });
 }
 
+function plain(word) {
+  return word.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "");
+}
+
+/** True when one of the marked words begins like one of the query forms (first four letters, or
+ * the whole of a shorter word); a page with no marks at all is kept. */
+function resembles(marked, forms) {
+  if (!marked.length) return true;
+  return marked.some(function (m) {
+    m = plain(m);
+    return forms.some(function (w) {
+      w = plain(w);
+      var n = Math.min(4, w.length);
+      return m === w || (m.length >= Math.min(3, w.length) && m.slice(0, n) === w.slice(0, n));
+    });
+  });
+}
+
 /** The results of one query: pages with all words first, then pages with most of them. */
 function search(query, current) {
   var words = queryWords(query);
@@ -179,12 +197,18 @@ function search(query, current) {
       .sort(function (a, b) { return b.found.length - a.found.length || b.sum - a.sum; });
     if (!current()) return null;  // a newer query came in: fetch no pages for this one
     var top = ranked.slice(0, LIMIT);
-    tell({ query: query, total: ranked.length, shown: top.length, words: words });
+    var forms = words.concat.apply(words, words.map(variants));
     return Promise.all(top.map(function (x) { return x.r.data(); })).then(function (datas) {
-      var n = top.length;
+      /* Pagefind answers an unknown word with pages that merely share its first letter; those are
+         no answer. A page stays when a marked word begins like a typed word (or one of its forms). */
+      var kept = datas.map(function (data, i) { return { data: data, found: top[i].found }; })
+        .filter(function (x) { return resembles(markedWords(x.data.excerpt), forms); });
+      var total = ranked.length - (top.length - kept.length);
+      tell({ query: query, total: kept.length ? total : 0, shown: kept.length, words: words });
+      var n = kept.length;
       /* Material renders groups of documents, best score first; one page per group. */
-      return datas.map(function (data, i) {
-        return [toDocument(data, n - i, words, top[i].found)];
+      return kept.map(function (x, i) {
+        return [toDocument(x.data, n - i, words, x.found)];
       });
     });
   });
