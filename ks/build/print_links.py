@@ -29,8 +29,12 @@ def fix_dead_anchors(html: str, site_dir: Path) -> str:
 
     def repl(m):
         anchor = m.group(1)
-        if anchor in ids or anchor not in pages:
+        if anchor in ids:
             return m.group(0)
-        return f'href="../{pages[anchor]}"'
+        base, sep, query = anchor.partition("?")  # a link with a query: print-site keeps it in the anchor
+        base = base.rstrip("-") if sep else base
+        if base not in pages or (not sep and base in ids):
+            return m.group(0)
+        return f'href="../{pages[base]}{sep}{query}"'
 
     return ANCHOR.sub(repl, html)
