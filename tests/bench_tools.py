@@ -65,6 +65,8 @@ def synthetic(n: int, dst: Path) -> Path:
         shutil.copy(ROOT / "situations" / coll / "collection.yml", dst / coll / "collection.yml")
     for k, coll, fm, body in chosen:
         fm = dict(fm, id=new_id(k, fm["id"]), title=fm["title"][:80] + (f" ({k})" if k else ""))
+        if k and "personen" in fm:  # every first name once on the site: a copy's people get a number
+            fm["personen"] = [f"{name}{k}" for name in fm["personen"]]
         for key in ("related", "situations"):
             if key in fm:
                 fm[key] = [new_id(k, r) for r in fm[key] if new_id(k, r) in ids]

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ks.build import state
-from ks.build.render import document, fragment
+from ks.build.render import block, document
 
 
 def all_cards(cat, guide) -> list[dict]:
@@ -32,7 +32,7 @@ def register(env) -> None:
     def running_order(order_id):
         """A running order as a table; its total is computed from the steps (and checked at load)."""
         order = state.guide().running_orders[order_id]
-        return fragment("running-order.html", **ctx(order=order))
+        return block("running-order.html", **ctx(order=order))
 
     @env.macro
     def running_order_total(order_id):
@@ -44,24 +44,24 @@ def register(env) -> None:
         """Links to the dilemma situations, with their tension."""
         cat = state.catalogue()
         entries = [e for e in cat.by_collection.get(collection, []) if e.type == "situatie"]
-        return fragment("dilemma-list.html", **ctx(entries=entries))
+        return block("dilemma-list.html", **ctx(entries=entries))
 
     @env.macro
     def question_set_cards():
         """The themed question sets as cards, with a filter by theme and side of good work."""
-        return fragment("question-sets.html", **ctx())
+        return block("question-sets.html", **ctx())
 
     @env.macro
     def situation_question_cards():
         """Every situation's own dialogue questions as cards, grouped per situation."""
-        return fragment("situation-cards.html", **ctx())
+        return block("situation-cards.html", **ctx())
 
     @env.macro
     def card_deck(per_sheet=8):
         """All cards as A4 sheets of `per_sheet` cards with cut marks, for printing."""
         cards = all_cards(state.catalogue(), state.guide())
         sheets = [cards[i:i + per_sheet] for i in range(0, len(cards), per_sheet)]
-        return fragment("card-deck.html", **ctx(sheets=sheets, total=len(cards)))
+        return block("card-deck.html", **ctx(sheets=sheets, total=len(cards)))
 
 
 def register_preparation(env) -> None:
@@ -76,4 +76,4 @@ def register_preparation(env) -> None:
     def chosen_situation():
         """Hidden box; components/chosen-situation.js fills it when the URL names a situation."""
         page_url = env.page.url if getattr(env, "page", None) else ""
-        return fragment("chosen-situation.html", page_url=page_url, packs=state.guide().packs)
+        return block("chosen-situation.html", page_url=page_url, packs=state.guide().packs)

@@ -6,9 +6,11 @@ import sys
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import CombinedEvent, event_priority
 from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.hooks.kritische_situaties")
+_search = None  # this build's search.SiteIndex
 ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this file by path
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -88,9 +90,24 @@ def on_env(env, config, files):
     return env
 
 
+def on_page_markdown(markdown, page, config, files):
+    """Pagefind answers searches (ks.build.search), so Material's search plugin indexes no page: its
+    search_index.json keeps only the config that Material's search box starts from."""
+    page.meta["search"] = dict(page.meta.get("search") or {}, exclude=True)
+    return markdown
+
+
+def on_pre_build(config):
+    """A new search index for this build (Pagefind starts with the first page)."""
+    global _search
+    _search = search.SiteIndex()
+
+
 def on_post_page(output, page, config):
-    """Every page gets its Content-Security-Policy (ks.build.csp)."""
-    return csp.with_csp(output)
+    """Every page gets its Content-Security-Policy (ks.build.csp) and goes to the search index."""
+    output = csp.with_csp(output)
+    _search.add(page.url, output)
+    return output
 
 
 def on_post_template(output_content, template_name, config):
@@ -98,7 +115,13 @@ def on_post_template(output_content, template_name, config):
     return csp.with_csp(output_content) if template_name.endswith(".html") else output_content
 
 
-def on_post_build(config):
+@event_priority(100)
+def _write_search_index(config):
+    """Before the other plugins' post-build work: Pagefind writes its bundle meanwhile."""
+    _search.start_writing(config.site_dir)
+
+
+def _finish_build(config):
     """CSP and live links on the print page (written by print-site just before), the search index
     (Pagefind), then the PDFs (skipped when KS_PDF=0)."""
     print_page = Path(config.site_dir) / "print_page" / "index.html"
@@ -106,7 +129,7 @@ def on_post_build(config):
         html = print_links.fix_dead_anchors(print_page.read_text(encoding="utf-8"), Path(config.site_dir))
         print_page.write_text(csp.with_csp(html), encoding="utf-8")
     try:
-        indexed = search.build_index(config.site_dir)
+        indexed = _search.finish(config.site_dir)
         search.write_words(config.site_dir, state.catalogue())
     except RuntimeError as exc:
         raise PluginError(str(exc)) from None
@@ -120,3 +143,12 @@ def on_post_build(config):
              timings["printed"], timings["cached"])
     if timings["cached"] and timings["printed"]:
         log.info("Opnieuw gedrukt: %s", ", ".join(timings["printed_files"]))
+
+
+on_post_build = CombinedEvent(_write_search_index, _finish_build)
+
+
+def on_build_error(error):
+    """Stop Pagefind when the build fails."""
+    if _search is not None:
+        _search.close()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 
 from ks.build import state
-from ks.build.render import fragment
+from ks.build.render import block
 from ks.catalogue.schema import field_rows
 from ks.catalogue.vocabulary import tension_key
 
@@ -55,13 +55,13 @@ def register(env) -> None:
     @env.macro
     def situation_overview():
         """All situations and beelden, grouped by collection, each with its summary."""
-        return fragment("overview.html", **ctx())
+        return block("overview.html", **ctx())
 
     @env.macro
     def tension_index():
         """For every tension in use: the situations of every sector where it occurs."""
         cat = state.catalogue()
-        return fragment("tension-index.html", **ctx(rows=tension_rows(cat)))
+        return block("tension-index.html", **ctx(rows=tension_rows(cat)))
 
     @env.macro
     def tension_matrix():
@@ -72,32 +72,32 @@ def register(env) -> None:
                         "situatie": sum(1 for e in cat.by_collection.get(c.id, []) if e.type == "situatie"),
                         "beeld": sum(1 for e in cat.by_collection.get(c.id, []) if e.type == "beeld")}
                  for c in cat.collections}
-        return fragment("tension-matrix.html", **ctx(rows=rows, sizes=sizes, cells=matrix_cells(rows, sizes)))
+        return block("tension-matrix.html", **ctx(rows=rows, sizes=sizes, cells=matrix_cells(rows, sizes)))
 
     @env.macro
     def theme_index():
         """Entries per theme, in vocabulary order."""
-        return fragment("term-index.html", **ctx(kind="themes", index=state.catalogue().by_theme))
+        return block("term-index.html", **ctx(kind="themes", index=state.catalogue().by_theme))
 
     @env.macro
     def role_index():
         """Entries per role, and collections per sector."""
-        return fragment("role-index.html", **ctx())
+        return block("role-index.html", **ctx())
 
     @env.macro
     def inspection_index():
         """Inspector situations by domain and by step of the inspection work."""
-        return fragment("inspection-index.html", **ctx())
+        return block("inspection-index.html", **ctx())
 
     @env.macro
     def vocabulary_table(kind):
         """A table of all terms of one vocabulary kind with their definitions."""
-        return fragment("vocabulary-table.html", **ctx(kind=kind))
+        return block("vocabulary-table.html", **ctx(kind=kind))
 
     @env.macro
     def schema_fields():
         """The front matter fields with their Dutch descriptions, straight from the schema."""
-        return fragment("schema-fields.html", **ctx(fields=field_rows(state.catalogue().schema)))
+        return block("schema-fields.html", **ctx(fields=field_rows(state.catalogue().schema)))
 
     @env.macro
     def catalogue_collections():

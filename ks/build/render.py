@@ -1,6 +1,7 @@
 """Render HTML fragments from overrides/ks/ with autoescaping; relative links between pages."""
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -8,9 +9,11 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from ks.build.passthrough import placeholder
 from ks.build.state import ROOT
 
 BLANK_LINES = re.compile(r"\n\s*\n")
+_blocks = itertools.count()
 
 
 @lru_cache(maxsize=1)
@@ -52,3 +55,9 @@ def fragment(name: str, **context) -> Markup:
     """Render overrides/ks/<name> to one raw-HTML block (no blank lines, so Markdown keeps it whole)."""
     html = environment().get_template(name).render(**context)
     return Markup(BLANK_LINES.sub("\n", html).strip())
+
+
+def block(name: str, **context) -> str:
+    """A fragment for a macro: Markdown gets a placeholder and the HTML goes in after Markdown is done
+    (ks.build.passthrough), so the indexes, tables and card decks are not parsed tag by tag again."""
+    return placeholder(f"block-{next(_blocks)}", fragment(name, **context))

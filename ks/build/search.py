@@ -3,15 +3,13 @@ Material's search protocol (docs/assets/js/search-worker.js), so Material's sear
 handling and result list stay as they are.
 
 Material's own index (search/search_index.json, every page's full text, fetched whole on the first
-search and built into lunr in the browser) is cut down to its config: Material still reads that file
-to start its search and to highlight words on the page a result opens.
+search and built into lunr in the browser) holds no page (the hooks exclude every page from it), only
+its config: Material still reads that file to start its search.
 """
 from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 import time
 from pathlib import Path
 
@@ -42,30 +40,52 @@ def write_words(site_dir: str | Path, catalogue) -> None:
     path.write_text(json.dumps(words(catalogue), ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
 
 
-def build_index(site_dir: str | Path) -> dict:
-    """Index the built site with Pagefind (Dutch stemming); {'pages': n, 'seconds': s}.
+class SiteIndex:
+    """The search index of one build: pages go to Pagefind (ks.build.pagefind_service) as soon as they
+    are built, and the bundle is written once at the end of the build.
 
-    Only the part of a page inside `data-pagefind-body` is indexed (set in overrides/main.html for
-    every page except the print page and the printable bundles and card decks)."""
-    site = Path(site_dir)
-    start = time.perf_counter()
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", OUTPUT,
-           "--force-language", "nl"]
-    run = subprocess.run(cmd, capture_output=True, text=True, check=False)
-    if run.returncode != 0:
-        raise RuntimeError(f"pagefind failed ({run.returncode}):\n{run.stdout}\n{run.stderr}")
-    for name in UNUSED:
-        (site / OUTPUT / name).unlink(missing_ok=True)
-    pages = json.loads((site / OUTPUT / "pagefind-entry.json").read_text(encoding="utf-8"))
-    _shrink_material_index(site)
-    return {"pages": sum(lang["page_count"] for lang in pages["languages"].values()),
-            "seconds": time.perf_counter() - start}
+    Only pages with a `data-pagefind-body` element are indexed, and only that element (set in
+    overrides/main.html for every page except the print page, the printable bundles and card decks)."""
 
+    def __init__(self):
+        self._service = None
+        self._pending: list[int] = []
+        self._write = None
+        self._waited = 0.0
 
-def _shrink_material_index(site: Path) -> None:
-    """Keep only the config of Material's search index (no documents)."""
-    path = site / "search" / "search_index.json"
-    if path.is_file():
-        data = json.loads(path.read_text(encoding="utf-8"))
-        path.write_text(json.dumps({"config": data["config"], "docs": []}, ensure_ascii=False),
-                        encoding="utf-8")
+    def add(self, url: str, html: str) -> None:
+        """Index one built page (site-relative `url`, as MkDocs gives it)."""
+        if "data-pagefind-body" not in html:
+            return
+        if self._service is None:
+            from ks.build.pagefind_service import PagefindService
+            self._service = PagefindService({"force_language": "nl"})
+        path = "/" + url.removesuffix("index.html")
+        self._pending.append(self._service.add_page(path, html))
+
+    def start_writing(self, site_dir: str | Path) -> None:
+        """Ask Pagefind to write the bundle into site/pagefind/ (it works on while the build goes on)."""
+        if self._service is not None and self._write is None:
+            self._write = self._service.send({"type": "WriteFiles", "index_id": self._service.index_id,
+                                              "output_path": str(Path(site_dir) / OUTPUT)})
+
+    def finish(self, site_dir: str | Path) -> dict:
+        """Wait for the bundle; {'pages': n, 'seconds': time waited}. Raises RuntimeError on any error."""
+        start = time.perf_counter()
+        if self._service is None:
+            raise RuntimeError("Zoekindex: geen enkele pagina heeft data-pagefind-body")
+        try:
+            pages = sum(1 for number in self._pending if self._service.answer(number))
+            self.start_writing(site_dir)
+            self._service.answer(self._write)
+        finally:
+            self.close()
+        site = Path(site_dir)
+        for name in UNUSED:
+            (site / OUTPUT / name).unlink(missing_ok=True)
+        return {"pages": pages, "seconds": time.perf_counter() - start}
+
+    def close(self) -> None:
+        """Stop Pagefind (also when the build failed)."""
+        if self._service is not None:
+            self._service.close()

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import yaml
 
-from ks.catalogue.vocabulary import Vocabulary
+from ks.catalogue.vocabulary import SAFE_LOADER, Vocabulary
 
 FORMAT = "kritische-situaties/vertelling"
 ROUND_FORMAT = "kritische-situaties/vertelronde"
@@ -22,7 +22,7 @@ KEY = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
 def load_duiding(path: Path, vocab: Vocabulary | None = None) -> dict:
     """Read and check duiding.yml; raises ValueError naming every problem."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     except (OSError, yaml.YAMLError, UnicodeDecodeError) as exc:
         raise ValueError(f"{path.name}: kan het bestand niet lezen: {exc}") from exc
     problems = []
@@ -117,7 +117,7 @@ def story_schema(duiding: dict, vocab: Vocabulary, entry_schema: dict) -> dict:
 
 def load_round(path: Path) -> dict:
     """The example round (situations/voorbeeldronde.yml) as published: {format, version, ..., stories}."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yaml.load(path.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
     stories = []
     for s in data["stories"]:
         story = {"format": FORMAT, "version": VERSION}

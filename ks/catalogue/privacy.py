@@ -52,7 +52,10 @@ def load_patterns(path: Path = PATTERNS_FILE) -> list[dict]:
     compiled = []
     for p in data["patterns"]:
         flags = re.ASCII | (re.IGNORECASE if "i" in p.get("flags", "") else 0)
-        compiled.append({**p, "compiled": re.compile(p["regex"], flags)})
+        # a pattern without anchors, lookarounds or \s never matches across a line end, so one search
+        # over the whole text tells whether its lines need scanning at all
+        whole = not re.search(r"[\^$]|\\[sSAZ]|\(\?[=!<]", p["regex"])
+        compiled.append({**p, "compiled": re.compile(p["regex"], flags), "whole_text": whole})
     return compiled
 
 
@@ -63,7 +66,10 @@ def scan(text: str, patterns: list[dict] | None = None) -> list[Finding]:
     phone number) is reported once, under the longer match.
     """
     patterns = patterns if patterns is not None else load_patterns()
+    patterns = [p for p in patterns if not p.get("whole_text") or p["compiled"].search(text)]
     findings = []
+    if not patterns:
+        return findings
     for lineno, line in enumerate(text.splitlines(), start=1):
         hits = []
         for p in patterns:
