@@ -45,6 +45,15 @@ def vanilla(project: Path, dst: Path) -> Path:
     return dst
 
 
+def _letters(k: int) -> str:
+    """1 -> 'a', 26 -> 'z', 27 -> 'aa': a copy number as letters (a first name holds letters only)."""
+    out = ""
+    while k:
+        k, r = divmod(k - 1, 26)
+        out = chr(97 + r) + out
+    return out
+
+
 def synthetic(n: int, dst: Path) -> Path:
     """A catalogue of exactly n entries: whole copies of the real one, topped up with situations."""
     real = sorted((ROOT / "situations").glob("*/*.md"))
@@ -65,8 +74,8 @@ def synthetic(n: int, dst: Path) -> Path:
         shutil.copy(ROOT / "situations" / coll / "collection.yml", dst / coll / "collection.yml")
     for k, coll, fm, body in chosen:
         fm = dict(fm, id=new_id(k, fm["id"]), title=fm["title"][:80] + (f" ({k})" if k else ""))
-        if k and "personen" in fm:  # every first name once on the site: a copy's people get a number
-            fm["personen"] = [f"{name}{k}" for name in fm["personen"]]
+        if k and "personen" in fm:  # every first name once on the site: a copy's people get a letter tag
+            fm["personen"] = [f"{name}-kopie{_letters(k)}" for name in fm["personen"]]
         for key in ("related", "situations"):
             if key in fm:
                 fm[key] = [new_id(k, r) for r in fm[key] if new_id(k, r) in ids]

@@ -42,6 +42,19 @@ def test_fix_href_links_gives_print_sites_result(site):
                 printsite.ORIGINAL_FIX_HREF_LINKS(html, "p-k", page_url, True)
 
 
+ARTICLES = [
+    "<articles><script>e()</script></articles><article x><script>f()</script>",
+    "<article_x><article>\n<script>g()</script></article><article><script>h()</script>",
+    "<article\u00e9><script>i()</script></article><ARTICLE><script>j()</script></ARTICLE>",
+]
+
+
+def test_article_spans_are_the_regexs(site):
+    from ks.build import csp
+    for html in ARTICLES + _pages(site):
+        assert csp._articles(html) == [m.span() for m in csp.ARTICLE.finditer(html)]
+
+
 def test_print_page_holds_every_entry_with_prefixed_anchors(site, catalogue):
     html = (site / "print_page" / "index.html").read_text(encoding="utf-8")
     assert 'id="print-site-page"' in html and 'http-equiv="Content-Security-Policy"' in html

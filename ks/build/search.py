@@ -55,13 +55,16 @@ class SiteIndex:
 
     def add(self, url: str, html: str) -> None:
         """Index one built page (site-relative `url`, as MkDocs gives it)."""
-        if "data-pagefind-body" not in html:
+        start = html.find("<div data-pagefind-body")
+        if start < 0:
             return
         if self._service is None:
             from ks.build.pagefind_service import PagefindService
             self._service = PagefindService({"force_language": "nl"})
         path = "/" + url.removesuffix("index.html")
-        self._pending.append(self._service.add_page(path, html))
+        # Pagefind reads only the body element (its title is the first h1 in it), so the header and
+        # the navigation before it (a page's largest part in a large catalogue) are not sent
+        self._pending.append(self._service.add_page(path, '<html lang="nl"><body>' + html[start:]))
 
     def start_writing(self, site_dir: str | Path) -> None:
         """Ask Pagefind to write the bundle into site/pagefind/ (it works on while the build goes on)."""

@@ -5,38 +5,40 @@
  * that one request back until the search field gets focus (click, Tab, or the / and s shortcuts,
  * which focus it too), or the search toggle is switched on. Searching works as before: Material
  * waits for its index and then answers the query that was typed meanwhile.
+ *
+ * A classic script (it must run before Material's bundle, which modules would not), in the site's one
+ * dialect; the block keeps its names to itself.
  */
-(function () {
-  "use strict";
-  var INDEX = /\/search\/search_index\.json$/;
-  var send = XMLHttpRequest.prototype.send;
-  var open = XMLHttpRequest.prototype.open;
-  var waiting = [];
-  var wanted = false;
+"use strict";
+{
+  const INDEX = /\/search\/search_index\.json$/;
+  const { open, send } = XMLHttpRequest.prototype;
+  const waiting = [];
+  let wanted = false;
 
-  XMLHttpRequest.prototype.open = function (method, url) {
+  XMLHttpRequest.prototype.open = function (method, url, ...rest) {
     this.ksDeferred = INDEX.test(new URL(String(url), location.href).pathname);
-    return open.apply(this, arguments);
+    return open.call(this, method, url, ...rest);
   };
-  XMLHttpRequest.prototype.send = function () {
+  XMLHttpRequest.prototype.send = function (...args) {
     if (this.ksDeferred && !wanted) {
-      waiting.push([this, arguments]);
+      waiting.push([this, args]);
       return undefined;
     }
-    return send.apply(this, arguments);
+    return send.apply(this, args);
   };
 
-  function release() {
+  const release = () => {
     if (wanted) return;
     wanted = true;
-    waiting.splice(0).forEach(function (call) { send.apply(call[0], call[1]); });
-  }
-  document.addEventListener("focusin", function (event) {
-    if (event.target.matches && event.target.matches(".md-search__input")) release();
+    for (const [request, args] of waiting.splice(0)) send.apply(request, args);
+  };
+  document.addEventListener("focusin", (event) => {
+    if (event.target.matches?.(".md-search__input")) release();
   }, true);
-  document.addEventListener("change", function (event) {
+  document.addEventListener("change", (event) => {
     if (event.target.id === "__search" && event.target.checked) release();
   }, true);
   /* A search opened from the address bar (?q=…) needs the index at once. */
   if (/[?&]q=/.test(location.search)) release();
-})();
+}
