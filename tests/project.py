@@ -30,12 +30,15 @@ def make_project(tmp: Path, situations: Path | None = None) -> Path:
 
 
 def build(project: Path, site: Path | None = None, strict: bool = False, pdf: bool = False,
-          pdf_cache: Path | None = None, quiet: bool = True) -> subprocess.CompletedProcess:
+          pdf_cache: Path | None = None, quiet: bool = True,
+          build_cache: Path | None = None) -> subprocess.CompletedProcess:
     """Run `mkdocs build` on a project in a fresh process; returns the completed process.
 
-    PDFs are printed cold (no cache) unless `pdf_cache` names a cache folder."""
+    Cold, as CI builds: PDFs printed anew unless `pdf_cache` names a cache folder, and no build cache
+    (checked files, compiled templates) unless `build_cache` names one."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KS_PDF="1" if pdf else "0",
-               KS_PDF_CACHE=str(pdf_cache) if pdf_cache else "0")
+               KS_PDF_CACHE=str(pdf_cache) if pdf_cache else "0",
+               KS_BUILD_CACHE=str(build_cache) if build_cache else "0")
     cmd = [sys.executable, "-m", "mkdocs", "build", *(["-q"] if quiet else []), "-f", str(project / "mkdocs.yml"),
            "-d", str(site or project / "site")]
     if strict:

@@ -15,7 +15,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this fil
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ks.build import api, csp, passthrough, print_links, printsite, search, state  # noqa: E402
+from ks.build import api, build_cache, csp, passthrough, print_links, printsite, search, state  # noqa: E402
 from ks.catalogue.duiding import load_duiding  # noqa: E402
 from ks.catalogue.guide import load_guide  # noqa: E402
 from ks.catalogue.load import CatalogueError, load_catalogue  # noqa: E402
@@ -31,7 +31,7 @@ def on_config(config):
     """Load and validate the catalogue (stop the build on any problem) and put it in the nav."""
     root = Path(config.config_file_path).resolve().parent
     try:
-        cat = load_catalogue(root)
+        cat = load_catalogue(root, build_cache.catalogue_record(root))
         guide = load_guide(root, {t.key for t in cat.vocabulary.terms("sides")})
         duiding = load_duiding(root / "situations" / "duiding.yml", cat.vocabulary)
     except CatalogueError as exc:
@@ -85,7 +85,9 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    """Print-site renders the print page with this environment instead of compiling the theme again."""
+    """Compiled theme templates come from the build cache; print-site renders the print page with this
+    environment instead of compiling the theme again."""
+    env.bytecode_cache = build_cache.bytecode_cache(Path(config.config_file_path).resolve().parent)
     printsite.reuse_theme_env(config, env)
     return env
 

@@ -1,4 +1,4 @@
-"""Three small fixes that make mkdocs-print-site-plugin (2.9) cheap for this site; all are upstream candidates.
+"""Two small fixes that make mkdocs-print-site-plugin (2.9) cheap for this site; both are upstream candidates.
 
 Measured at 52 entries, print-site's on_post_build cost 0.3-0.5 s, about half of a vanilla Material build:
 
@@ -10,8 +10,6 @@ Measured at 52 entries, print-site's on_post_build cost 0.3-0.5 s, about half of
    below yields exactly the same matches (it only skips a `<` where that regex cannot match: no `id="`
    later on the same line; it finds those with str.find, not a case-insensitive regex) and then
    changes the page as the original does.
-3. `urls.fix_href_links` rewrites each link with `page_html.replace(...)` over the whole page (links x
-   page length); `fix_href_links` below rewrites every link in one pass, with the same result.
 """
 from __future__ import annotations
 
@@ -24,8 +22,6 @@ HREF_REGEX = re.compile(r"<([^\s]+).*?id=\"([^\"]*?)\".*?>", flags=re.IGNORECASE
 ID_FORMS = tuple(i + d + '="' for i in "iI\u0130\u0131" for d in "dD")
 CHANGE_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
 ORIGINAL_UPDATE_ANCHOR_IDS = _urls.update_anchor_ids  # kept for the equivalence test
-ORIGINAL_FIX_HREF_LINKS = _urls.fix_href_links
-LINK_REGEX = re.compile(r"<a\s+([^>]*?\s+)?href=\"(.*?)\"", flags=re.IGNORECASE)  # print-site's own
 
 
 def _positions(text: str, needles: tuple[str, ...]) -> list[int]:
@@ -81,25 +77,9 @@ def update_anchor_ids(page_html: str, page_key: str) -> str:
     return page_html
 
 
-def fix_href_links(page_html: str, page_key: str, page_url: str, directory_urls: bool = False) -> str:
-    """Drop-in for mkdocs_print_site_plugin.urls.fix_href_links in one pass: the original replaces each
-    link in the whole page, one page copy per link; here each link is rewritten where it stands, by the
-    original function applied to that link alone (so the rules stay print-site's)."""
-    done: dict[str, str] = {}
-
-    def rewrite(m: re.Match) -> str:
-        text = m.group()
-        if text not in done:
-            done[text] = ORIGINAL_FIX_HREF_LINKS(text, page_key, page_url, directory_urls)
-        return done[text]
-
-    return LINK_REGEX.sub(rewrite, page_html)
-
-
 def install() -> None:
-    """Use the linear functions inside print-site (its `urls` module looks the names up per call)."""
+    """Use the linear update_anchor_ids inside print-site (its `urls` module looks the names up per call)."""
     _urls.update_anchor_ids = update_anchor_ids
-    _urls.fix_href_links = fix_href_links
 
 
 def reuse_theme_env(config, env) -> None:

@@ -9,6 +9,7 @@ import jinja2
 from markupsafe import Markup
 from mkdocs.utils import get_relative_url
 
+from ks.build import build_cache
 from ks.build.passthrough import placeholder
 from ks.build.state import ROOT
 
@@ -22,7 +23,7 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(ROOT / "overrides" / "ks")),
         autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True,
+        trim_blocks=True, lstrip_blocks=True, bytecode_cache=build_cache.bytecode_cache(ROOT),
     )
     env.globals["rel"] = rel
     env.filters["codequotes"] = codequotes

@@ -9,6 +9,7 @@ import yaml
 from jsonschema import Draft202012Validator
 
 from ks.catalogue import privacy
+from ks.catalogue.checked import CheckedFiles, context_key
 from ks.catalogue.checks import check_collections, check_entries, check_tree
 from ks.catalogue.model import Catalogue, Collection, Entry
 from ks.catalogue.schema import read_schema
@@ -87,12 +88,19 @@ def _yaml(path: Path):
         return None  # reported by the module that reads this file
 
 
-def read_front_matter(path: Path, rel: str, problems: Problems) -> tuple[dict | None, str]:
-    """(front matter, body) of a Markdown file, or (None, '') after recording the problem."""
+def read_text(path: Path, rel: str, problems: Problems) -> str | None:
+    """The file as UTF-8 text, or None after recording the problem."""
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         problems.add(rel, "bestand", f"geen geldige UTF-8-tekst (byte {exc.start})", "sla het bestand op als UTF-8")
+        return None
+
+
+def read_front_matter(path: Path, rel: str, problems: Problems, text: str | None = None) -> tuple[dict | None, str]:
+    """(front matter, body) of a Markdown file, or (None, '') after recording the problem."""
+    text = read_text(path, rel, problems) if text is None else text
+    if text is None:
         return None, ""
     if not text.strip():
         problems.add(rel, "bestand", "het bestand is leeg", "front matter tussen --- en daarna het verhaal")
@@ -153,8 +161,11 @@ def _entry(data: dict, body: str, rel: str) -> Entry:
     )
 
 
-def load_catalogue(root: Path) -> Catalogue:
-    """Load and validate situations/ under `root`; raise CatalogueError listing every problem."""
+def load_catalogue(root: Path, record: Path | None = None) -> Catalogue:
+    """Load and validate situations/ under `root`; raise CatalogueError listing every problem.
+
+    With `record` (a JSON file, see ks.catalogue.checked), files whose exact text passed every check
+    of their own before skip those checks; the checks across files always run."""
     base = root / "situations"
     problems = Problems()
     try:
@@ -165,8 +176,9 @@ def load_catalogue(root: Path) -> Catalogue:
     entry_validator = Draft202012Validator(schema)
     coll_validator = Draft202012Validator(json.loads((base / "collection.schema.json").read_text(encoding="utf-8")))
     patterns = privacy.load_patterns(base / "privacy.json")
+    checked = CheckedFiles(record, context_key(base) if record else "")
 
-    collections, raw = [], []
+    collections, raw, texts, known = [], [], {}, set()
     for item in sorted(base.iterdir()):
         rel = f"situations/{item.name}"
         if item.is_file():
@@ -185,7 +197,16 @@ def load_catalogue(root: Path) -> Catalogue:
             if f.is_dir() or f.suffix != ".md":
                 problems.add(frel, "bestand", "onbekend soort bestand", "alleen <id>.md en collection.yml")
                 continue
-            data, body = read_front_matter(f, frel, problems)
+            text = read_text(f, frel, problems)
+            if text is None:
+                continue
+            texts[frel] = text
+            data = checked.front_matter(text)
+            if data is not None:
+                known.add(frel)
+                raw.append((data, text[FRONT_MATTER.match(text).end():], frel, f))
+                continue
+            data, body = read_front_matter(f, frel, problems, text)
             if data is None:
                 continue
             before = len(problems)
@@ -195,18 +216,21 @@ def load_catalogue(root: Path) -> Catalogue:
 
     entries = [_entry(d, body, rel) for d, body, rel, _ in raw]
     check_entries(entries, {c.id: c for c in collections}, vocab, problems)
-    for f in sorted(base.glob("*/*.md")):
-        rel = f"situations/{f.parent.name}/{f.name}"
-        try:
-            text = f.read_text(encoding="utf-8")
-        except UnicodeDecodeError:
-            continue  # already reported as not UTF-8
+    for rel, text in texts.items():
+        if rel in known:
+            continue
         for found in privacy.scan(text, patterns):
             problems.add(f"{rel}:{found.line}", "persoonsgegevens", f"{found.label} gevonden: {found.text!r}",
                          "haal persoonsgegevens weg of maak ze onherkenbaar")
     for d, _, rel, _ in raw:
         # front matter is always shown escaped: HTML there is text, but links and images are still checked
-        check_tree(rel, {k: v for k, v in d.items() if k not in ("id", "related", "situations")}, problems, html=False)
+        if rel not in known:
+            check_tree(rel, {k: v for k, v in d.items() if k not in ("id", "related", "situations")}, problems, html=False)
+    with_problems = {line.split(": ", 1)[0].split(":", 1)[0] for line in problems}
+    for d, _, rel, _ in raw:
+        if rel not in with_problems:
+            checked.passed(texts[rel], d)
+    checked.save()
     check_collections(collections, vocab, problems)
     for name in ("vocabulary.yml", "gesprek.yml", "vragensets.yml", "duiding.yml", "voorbeeldronde.yml"):
         if (base / name).is_file():

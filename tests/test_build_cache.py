@@ -1,0 +1,79 @@
+"""The build cache (ks/build/build_cache.py): a warm build gives the same catalogue and pages as a cold
+one, and no problem is ever hidden by it: a file that fails is never recorded, and a changed file, schema
+or pattern file is checked again."""
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from ks.catalogue.load import CatalogueError, load_catalogue
+from project import build, make_project
+
+
+@pytest.fixture
+def project(tmp_path):
+    (tmp_path / "project").mkdir()
+    return make_project(tmp_path / "project")
+
+
+def _story(project):
+    return sorted((project / "situations").glob("*/*.md"))[0]
+
+
+def test_a_warm_load_gives_the_same_catalogue(project, tmp_path):
+    record = tmp_path / "cache" / "catalogue.json"
+    cold = load_catalogue(project)
+    first = load_catalogue(project, record)
+    assert record.is_file() and len(json.loads(record.read_text(encoding="utf-8"))["files"]) == len(cold.entries)
+    warm = load_catalogue(project, record)
+    assert warm.entries == first.entries == cold.entries
+    assert warm.collections == cold.collections
+
+
+def test_a_changed_file_is_checked_again(project, tmp_path):
+    record = tmp_path / "catalogue.json"
+    load_catalogue(project, record)
+    story = _story(project)
+    story.write_text(story.read_text(encoding="utf-8") + "\nBel me op 06-12345678.\n", encoding="utf-8")
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(project, record)
+    assert any("telefoonnummer" in line and story.name in line for line in err.value.problems)
+    with pytest.raises(CatalogueError):  # a failing file is not recorded: it fails again
+        load_catalogue(project, record)
+
+
+def test_a_stricter_schema_checks_every_file_again(project, tmp_path):
+    record = tmp_path / "catalogue.json"
+    load_catalogue(project, record)
+    schema_path = project / "situations" / "schema.json"
+    schema = json.loads(schema_path.read_text(encoding="utf-8"))
+    schema["properties"]["summary"]["maxLength"] = 10
+    schema_path.write_text(json.dumps(schema), encoding="utf-8")
+    with pytest.raises(CatalogueError) as err:
+        load_catalogue(project, record)
+    assert any("summary" in line and "maximaal 10 tekens" in line for line in err.value.problems)
+
+
+def test_a_warm_build_makes_the_same_pages(project, tmp_path):
+    cache = tmp_path / "build-cache"
+    cold, warm = tmp_path / "cold", tmp_path / "warm"
+    assert build(project, site=cold).returncode == 0
+    assert build(project, site=tmp_path / "first", build_cache=cache).returncode == 0
+    assert (cache / "catalogue.json").is_file() and any((cache / "jinja").iterdir())
+    result = build(project, site=warm, build_cache=cache)
+    assert result.returncode == 0, result.stderr[-2000:]
+    pages = sorted(p.relative_to(cold) for p in cold.rglob("*.html"))
+    assert pages == sorted(p.relative_to(warm) for p in warm.rglob("*.html"))
+    for page in pages:
+        assert (cold / page).read_text(encoding="utf-8") == (warm / page).read_text(encoding="utf-8"), page
+
+
+def test_the_cache_can_be_switched_off_or_moved(monkeypatch, tmp_path):
+    from ks.build import build_cache
+    monkeypatch.delenv("KS_BUILD_CACHE", raising=False)
+    assert build_cache.folder(tmp_path) == tmp_path / ".build-cache"
+    monkeypatch.setenv("KS_BUILD_CACHE", "0")
+    assert build_cache.folder(tmp_path) is None and build_cache.bytecode_cache(tmp_path) is None
+    monkeypatch.setenv("KS_BUILD_CACHE", str(tmp_path / "elders"))
+    assert build_cache.catalogue_record(tmp_path) == tmp_path / "elders" / "catalogue.json"
