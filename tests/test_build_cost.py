@@ -1,4 +1,4 @@
-"""The build-cost shortcuts change nothing in the output: print-site's anchor search, the theme
+"""The build-cost shortcuts change nothing in the output: print-site's anchor search and link rewriting, the theme
 environment it reuses, and the ready-made HTML that bypasses Markdown (see ks/build/printsite.py and
 ks/build/passthrough.py). Speed itself is measured by tests/bench.py, not here."""
 from __future__ import annotations
@@ -26,6 +26,27 @@ def test_anchor_search_finds_what_print_sites_regex_finds(site):
 
 def test_update_anchor_ids_gives_print_sites_result(site):
     for html in TRICKY + _pages(site):
+        assert printsite.update_anchor_ids(html, "p-k") == printsite.ORIGINAL_UPDATE_ANCHOR_IDS(html, "p-k")
+
+
+LINKS = [
+    '<a href="#x">a</a><a class="b" href="../y/#z">b</a> <a href="#x">again</a>\n<A HREF="https://e.nl/">e</A>',
+    '<a\nhref="../c.pdf">p</a><a href="&amp;x">q</a><a title="a" href="">leeg</a><a data-x="1"  href="./">punt</a>',
+    '<a href="../y/">y</a> <a href="#y">rewritten twice by the original</a>',
+    "<a title=\"<a href='x'\" href=\"z\">a link inside a link</a>",
+]
+ANCHORS = ['<h2 id="a">x</h2><h2 id="p-k-a">already prefixed</h2>', '<p class="x"><h2 id="a">t</h2>\n<h2 id="a">u</h2>']
+
+
+def test_fix_href_links_gives_print_sites_result(site):
+    for page_url in ("", "situaties/inspecties/", "over/licentie/"):
+        for html in TRICKY + LINKS + _pages(site):
+            assert printsite.fix_href_links(html, "p-k", page_url, True) == \
+                printsite.ORIGINAL_FIX_HREF_LINKS(html, "p-k", page_url, True)
+
+
+def test_update_anchor_ids_where_one_pass_could_differ():
+    for html in ANCHORS:
         assert printsite.update_anchor_ids(html, "p-k") == printsite.ORIGINAL_UPDATE_ANCHOR_IDS(html, "p-k")
 
 

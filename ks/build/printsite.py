@@ -1,4 +1,4 @@
-"""Two small fixes that make mkdocs-print-site-plugin (2.9) cheap for this site; both are upstream candidates.
+"""Three small fixes that make mkdocs-print-site-plugin (2.9) cheap for this site; all are upstream candidates.
 
 Measured at 52 entries, print-site's on_post_build cost 0.3-0.5 s, about half of a vanilla Material build:
 
@@ -9,7 +9,10 @@ Measured at 52 entries, print-site's on_post_build cost 0.3-0.5 s, about half of
    lazy `.*?` scans to the end of the line, so long lines cost (tags x line length). `update_anchor_ids`
    below yields exactly the same matches (it only skips a `<` where that regex cannot match: no `id="`
    later on the same line; it finds those with str.find, not a case-insensitive regex) and then
-   changes the page as the original does.
+   changes the page as the original does (each match where it stands, in one pass).
+3. `urls.fix_href_links` rewrites each link with `page_html.replace(...)` over the whole page: an index
+   page of 2,000 links took seconds. `fix_href_links` below rewrites every link in one pass.
+Both one-pass versions fall back to the original where its page-wide replace could give another result.
 """
 from __future__ import annotations
 
@@ -21,7 +24,11 @@ HREF_REGEX = re.compile(r"<([^\s]+).*?id=\"([^\"]*?)\".*?>", flags=re.IGNORECASE
 # what `id="` matches case-insensitively in Python's re (i also matches U+0130 and U+0131)
 ID_FORMS = tuple(i + d + '="' for i in "iI\u0130\u0131" for d in "dD")
 CHANGE_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
-ORIGINAL_UPDATE_ANCHOR_IDS = _urls.update_anchor_ids  # kept for the equivalence test
+ORIGINAL_UPDATE_ANCHOR_IDS = _urls.update_anchor_ids  # run where one pass could differ, and tested against
+ORIGINAL_FIX_HREF_LINKS = _urls.fix_href_links
+LINK_REGEX = re.compile(r"<a\s+([^>]*?\s+)?href=\"(.*?)\"", flags=re.IGNORECASE)  # print-site's own
+INNER_CHANGE_TAG = re.compile(r"<(?:h[1-6]|sup|li)[\s>]")
+INNER_LINK = re.compile(r"<a\s", flags=re.IGNORECASE)
 
 
 def _positions(text: str, needles: tuple[str, ...]) -> list[int]:
@@ -64,22 +71,52 @@ def anchor_matches(page_html: str):
             k += 1
 
 
+def _in_place(page_html: str, matches: list, new_text) -> str:
+    """`page_html` with each match replaced where it stands by new_text(match)."""
+    parts, pos = [], 0
+    for m in matches:
+        parts += [page_html[pos:m.start()], new_text(m)]
+        pos = m.end()
+    parts.append(page_html[pos:])
+    return "".join(parts)
+
+
 def update_anchor_ids(page_html: str, page_key: str) -> str:
-    """Drop-in for mkdocs_print_site_plugin.urls.update_anchor_ids (same result, linear search; a tag
-    text seen before is not replaced again: the first replace() changed every copy of it)."""
-    done = set()
-    for m in list(anchor_matches(page_html)):
-        match_text = m.group()
-        if m.group(1) not in CHANGE_TAGS or match_text in done:
-            continue
-        done.add(match_text)
-        page_html = page_html.replace(match_text, match_text.replace(m.group(2), page_key + "-" + m.group(2)))
-    return page_html
+    """Drop-in for mkdocs_print_site_plugin.urls.update_anchor_ids: the same matches (found in linear
+    time) and the same new text for each, put in where each match stands. The original replaces each
+    match text all over the page (matches x page length); that differs only where a changed tag's text
+    also stands inside another match or a changed text equals another match, and then the original runs."""
+    matches = list(anchor_matches(page_html))
+    changed = {m.group(): m.group().replace(m.group(2), page_key + "-" + m.group(2))
+               for m in matches if m.group(1) in CHANGE_TAGS}
+    if not changed:
+        return page_html
+    if any(INNER_CHANGE_TAG.search(m.group(), 1) for m in matches) or set(changed.values()) & set(changed):
+        return ORIGINAL_UPDATE_ANCHOR_IDS(page_html, page_key)
+    return _in_place(page_html, matches, lambda m: changed.get(m.group(), m.group()))
+
+
+def fix_href_links(page_html: str, page_key: str, page_url: str, directory_urls: bool = False) -> str:
+    """Drop-in for mkdocs_print_site_plugin.urls.fix_href_links: each link is rewritten where it stands,
+    by the original function applied to that link alone (the rules stay print-site's). The original
+    replaces each link text all over the page (links x page length: seconds for an index page of 2,000
+    links); that differs only where a link text also stands inside another link or a rewritten link
+    equals another link's text, and then the original runs."""
+    matches = list(LINK_REGEX.finditer(page_html))
+    done: dict[str, str] = {}
+    for m in matches:
+        if m.group() not in done:
+            done[m.group()] = ORIGINAL_FIX_HREF_LINKS(m.group(), page_key, page_url, directory_urls)
+    if any(INNER_LINK.search(m.group(), 1) for m in matches) or \
+            {new for old, new in done.items() if new != old} & set(done):
+        return ORIGINAL_FIX_HREF_LINKS(page_html, page_key, page_url, directory_urls)
+    return _in_place(page_html, matches, lambda m: done[m.group()])
 
 
 def install() -> None:
-    """Use the linear update_anchor_ids inside print-site (its `urls` module looks the names up per call)."""
+    """Use the linear functions inside print-site (its `urls` module looks the names up per call)."""
     _urls.update_anchor_ids = update_anchor_ids
+    _urls.fix_href_links = fix_href_links
 
 
 def reuse_theme_env(config, env) -> None:
