@@ -79,6 +79,7 @@ def test_every_entry_on_the_print_page(site, catalogue):
 def test_search_index_holds_every_entry(site, catalogue):
     """Pagefind indexes every situation, beeld and collection page (with its summary for the result
     list), not the print page or the printable bundles; Material's own index keeps only its settings."""
+    import gzip
     import json
     entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
     assert list(entry["languages"]) == ["nl"]
@@ -91,6 +92,11 @@ def test_search_index_holds_every_entry(site, catalogue):
     for c in catalogue.collections:
         assert c.url in indexed, c.id
     assert not [u for u in indexed if u.startswith(("print_page/", "bundels/", "kaarten/"))]
+    urls = set()  # each page's fragment (what a result shows) carries the page's own address
+    for fragment in (site / "pagefind" / "fragment").iterdir():
+        data = gzip.decompress(fragment.read_bytes())
+        urls.add(json.loads(data[data.index(b"{"):])["url"])
+    assert urls == {"/" if u == "./" else "/" + u for u in indexed}
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     assert index["config"]["lang"] == ["nl"] and index["docs"] == []
 

@@ -108,7 +108,10 @@ def on_pre_build(config):
 def on_post_page(output, page, config):
     """Every page gets its Content-Security-Policy (ks.build.csp) and goes to the search index."""
     output = csp.with_csp(output)
-    _search.add(page.url, output)
+    try:
+        _search.add(page.url, output)
+    except RuntimeError as exc:
+        raise PluginError(str(exc)) from None
     return output
 
 
