@@ -9,12 +9,15 @@ from __future__ import annotations
 import asyncio
 import functools
 import http.server
+import logging
 import os
 import re
 import shutil
 import threading
 import time
 from pathlib import Path
+
+log = logging.getLogger("mkdocs.hooks.kritische_situaties.pdf")
 
 from mkdocs.exceptions import PluginError
 
@@ -28,7 +31,7 @@ SIZE_SPAN = re.compile(r'<span class="ks-size" data-ks-size="([^"]+)"></span>')
 MARGIN_CSS = '@page {{ @bottom-left {{ content: "{site} · {address}"; }} }}'
 LAST_TIMINGS: dict = {}
 PAGES = int(os.environ.get("KS_PDF_PAGES", "2"))  # browser pages printing at once (the machines have 2 cores)
-PRINT_OPTIONS_VERSION = "a4-background-tagged-outline-1"  # change when the page.pdf() options change
+PRINT_OPTIONS_VERSION = "a4-background-tagged-outline-2-handouts-without-js"  # change when the page.pdf() options change
 
 
 def chromium_path() -> str:
@@ -113,33 +116,61 @@ def _stat(path: str):
 
 
 async def _print_all(executable: str, base: str, site_dir: Path, todo: list) -> None:
-    """Print the jobs with PAGES browser pages working through one queue (one Chromium)."""
+    """Print the jobs with PAGES browser pages working through one queue (one Chromium).
+
+    Only the print page needs JavaScript (print-site draws its table of contents); the handouts, the
+    bundles and the card deck print the same without it (the same pixels, checked when this was
+    changed; the PDF tests read their text), and a third faster so."""
     from playwright.async_api import async_playwright
 
     queue: asyncio.Queue = asyncio.Queue()
     for job in todo:
         queue.put_nowait(job)
 
-    async def worker(context):
+    async def new_page(context):
         page = await context.new_page()
         await page.emulate_media(media="print")
+        return page
+
+    async def worker(contexts):
+        pages = {}
         while not queue.empty():
             url, out, margin, _ = queue.get_nowait()
-            await page.goto(base + url, wait_until="load")
-            if url == "print_page/":
-                await page.wait_for_selector("#print-page-toc li", state="attached", timeout=15000)
-            await page.add_style_tag(content=margin)
+            start = time.perf_counter()
+            kind = url == "print_page/"  # with scripts
+            if kind not in pages:
+                pages[kind] = await new_page(contexts[kind])
+            page = pages[kind]
+            if kind:  # with scripts: the margin text goes in once the page has loaded
+                await page.goto(base + url, wait_until="load")
+                if url == "print_page/":
+                    await page.wait_for_selector("#print-page-toc li", state="attached", timeout=15000)
+                await page.add_style_tag(content=margin)  # (waits for a load event no static page gives)
+            else:  # without: it goes into the HTML as the page arrives
+                await page.route(base + url, functools.partial(_with_style, margin))
+                await page.goto(base + url, wait_until="load")
+                await page.unroute(base + url)
             await page.pdf(path=str(site_dir / out), format="A4", print_background=True, tagged=True,
                            outline=True, prefer_css_page_size=True)
-        await page.close()
+            log.debug("PDF %s in %.1f s", out, time.perf_counter() - start)
+        for page in pages.values():
+            await page.close()
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=executable, args=ARGS)
         try:
-            context = await browser.new_context(locale="nl-NL")
-            await asyncio.gather(*(worker(context) for _ in range(min(PAGES, len(todo)))))
+            contexts = {True: await browser.new_context(locale="nl-NL"),
+                        False: await browser.new_context(locale="nl-NL", java_script_enabled=False)}
+            await asyncio.gather(*(worker(contexts) for _ in range(min(PAGES, len(todo)))))
         finally:
             await browser.close()
+
+
+async def _with_style(css: str, route) -> None:
+    """Answer a page request with the page, `css` added as a style element at the end of its head."""
+    response = await route.fetch()
+    body = (await response.text()).replace("</head>", f"<style>{css}</style></head>", 1)
+    await route.fulfill(response=response, body=body)
 
 
 def _css_string(text: str) -> str:
