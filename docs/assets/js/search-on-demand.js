@@ -6,8 +6,8 @@
  * which focus it too), or the search toggle is switched on. Searching works as before: Material
  * waits for its index and then answers the query that was typed meanwhile.
  *
- * A classic script (it must run before Material's bundle, which modules would not), in the site's one
- * dialect; the block keeps its names to itself.
+ * A classic script, as it must run before the bundle of Material (a module runs later), in the one
+ * dialect of the site; the block keeps its names to itself.
  */
 "use strict";
 {

@@ -10,8 +10,8 @@
  * escaped, and only Pagefind's <mark> survives.
  */
 "use strict";
-/* A classic worker (Material starts it with `new Worker(url)`), written in the site's one dialect;
- * Pagefind's own module comes in through import(). */
+/* A classic worker (Material starts it as one), written in the one dialect of the site; the
+ * Pagefind module comes in through import(). */
 
 const SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 const LIMIT = 30;           // results whose page fragment is fetched and shown
