@@ -70,10 +70,41 @@ def test_a_warm_build_makes_the_same_pages(project, tmp_path):
 
 
 def test_the_cache_can_be_switched_off_or_moved(monkeypatch, tmp_path):
+    import jinja2
+
     from ks.build import build_cache
     monkeypatch.delenv("KS_BUILD_CACHE", raising=False)
     assert build_cache.folder(tmp_path) == tmp_path / ".build-cache"
     monkeypatch.setenv("KS_BUILD_CACHE", "0")
-    assert build_cache.folder(tmp_path) is None and build_cache.bytecode_cache(tmp_path) is None
+    assert build_cache.folder(tmp_path) is None and build_cache.bytecode_cache(tmp_path, jinja2.Environment()) is None
     monkeypatch.setenv("KS_BUILD_CACHE", str(tmp_path / "elders"))
     assert build_cache.catalogue_record(tmp_path) == tmp_path / "elders" / "catalogue.json"
+
+
+def test_compiled_templates_are_kept_apart_per_set_of_options(monkeypatch, tmp_path):
+    import jinja2
+
+    from ks.build import build_cache
+    monkeypatch.setenv("KS_BUILD_CACHE", str(tmp_path))
+    plain = build_cache.bytecode_cache(tmp_path, jinja2.Environment())
+    trimmed = build_cache.bytecode_cache(tmp_path, jinja2.Environment(trim_blocks=True))
+    assert plain.directory != trimmed.directory
+    assert plain.directory == build_cache.bytecode_cache(tmp_path, jinja2.Environment()).directory
+
+
+def test_a_dirty_rebuild_keeps_every_page_in_the_search_index(project, tmp_path):
+    """`--dirty` builds only changed pages: the search index is then made from the whole site folder."""
+    import os
+    import subprocess
+    import sys
+    site = tmp_path / "site"
+    assert build(project, site=site).returncode == 0
+    entry = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    story = _story(project)
+    story.write_text(story.read_text(encoding="utf-8") + "\nNog een zin.\n", encoding="utf-8")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KS_PDF="0", KS_BUILD_CACHE="0")
+    run = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--dirty", "-q", "-f", str(project / "mkdocs.yml"),
+                          "-d", str(site)], env=env, cwd=project, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr[-2000:]
+    again = json.loads((site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8"))
+    assert again["languages"]["nl"]["page_count"] == entry["languages"]["nl"]["page_count"] > 0

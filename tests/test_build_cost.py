@@ -34,8 +34,10 @@ LINKS = [
     '<a\nhref="../c.pdf">p</a><a href="&amp;x">q</a><a title="a" href="">leeg</a><a data-x="1"  href="./">punt</a>',
     '<a href="../y/">y</a> <a href="#y">rewritten twice by the original</a>',
     "<a title=\"<a href='x'\" href=\"z\">a link inside a link</a>",
+    '<a href="#x">one</a> <a href="#x" href="#y">one link text begins another</a>',
 ]
-ANCHORS = ['<h2 id="a">x</h2><h2 id="p-k-a">already prefixed</h2>', '<p class="x"><h2 id="a">t</h2>\n<h2 id="a">u</h2>']
+ANCHORS = ['<h2 id="a">x</h2><h2 id="p-k-a">already prefixed</h2>', '<p class="x"><h2 id="a">t</h2>\n<h2 id="a">u</h2>',
+           '<h2id="a">\n<h2id="a">id="b">\n', '<span title="<h2id="a">" id="q">\n<h2id="a">']
 
 
 def test_fix_href_links_gives_print_sites_result(site):

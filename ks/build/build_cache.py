@@ -11,6 +11,7 @@ The folder is `.build-cache/` beside mkdocs.yml (git ignores it); `KS_BUILD_CACH
 """
 from __future__ import annotations
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -33,10 +34,23 @@ def catalogue_record(root: Path) -> Path | None:
     return base / "catalogue.json" if base else None
 
 
-def bytecode_cache(root: Path) -> jinja2.BytecodeCache | None:
-    """Jinja's bytecode cache in the cache folder, or None without a cache."""
+def _options(env: jinja2.Environment) -> str:
+    """What besides a template's source decides its compiled code: Jinja's version and the options."""
+    name = lambda f: getattr(f, "__qualname__", None) or repr(f)  # noqa: E731 (a function's address changes)
+    options = [jinja2.__version__, env.block_start_string, env.block_end_string, env.variable_start_string,
+               env.variable_end_string, env.comment_start_string, env.comment_end_string,
+               env.line_statement_prefix, env.line_comment_prefix, env.trim_blocks, env.lstrip_blocks,
+               env.newline_sequence, env.keep_trailing_newline, env.optimized, env.is_async,
+               name(env.autoescape), name(env.finalize), sorted(env.extensions)]
+    return hashlib.sha256(repr(options).encode("utf-8")).hexdigest()[:16]
+
+
+def bytecode_cache(root: Path, env: jinja2.Environment) -> jinja2.BytecodeCache | None:
+    """Jinja's bytecode cache for `env` in the cache folder (a folder per set of options, since Jinja's
+    own key is the template's name and source only), or None without a cache."""
     base = folder(root)
     if base is None:
         return None
-    (base / "jinja").mkdir(parents=True, exist_ok=True)
-    return jinja2.FileSystemBytecodeCache(str(base / "jinja"))
+    path = base / "jinja" / _options(env)
+    path.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(path))

@@ -11,6 +11,7 @@ from mkdocs.structure.files import File
 
 log = logging.getLogger("mkdocs.hooks.kritische_situaties")
 _search = None  # this build's search.SiteIndex
+_dirty = False  # `mkdocs serve --dirty` / `build --dirty`: only changed pages are built
 ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this file by path
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -87,7 +88,7 @@ def on_files(files, config):
 def on_env(env, config, files):
     """Compiled theme templates come from the build cache; print-site renders the print page with this
     environment instead of compiling the theme again."""
-    env.bytecode_cache = build_cache.bytecode_cache(Path(config.config_file_path).resolve().parent)
+    env.bytecode_cache = build_cache.bytecode_cache(Path(config.config_file_path).resolve().parent, env)
     printsite.reuse_theme_env(config, env)
     return env
 
@@ -99,10 +100,18 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+def on_startup(command, dirty):
+    """Remember whether builds are dirty (only changed pages): the search index is made differently."""
+    global _dirty
+    _dirty = dirty
+
+
 def on_pre_build(config):
     """A new search index for this build (Pagefind starts with the first page)."""
     global _search
-    _search = search.SiteIndex()
+    if _search is not None:
+        _search.close()
+    _search = search.SiteIndex(dirty=_dirty)
 
 
 def on_post_page(output, page, config):
@@ -111,6 +120,7 @@ def on_post_page(output, page, config):
     try:
         _search.add(page.url, output)
     except RuntimeError as exc:
+        _search.close()
         raise PluginError(str(exc)) from None
     return output
 

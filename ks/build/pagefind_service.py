@@ -11,7 +11,10 @@ import base64
 import json
 import queue
 import subprocess
+import tempfile
 import threading
+
+WAIT = 120  # seconds without any answer from a running Pagefind before the build gives up
 
 
 def executable() -> str:
@@ -27,43 +30,66 @@ class PagefindService:
     """One running `pagefind --service` with one index in it."""
 
     def __init__(self, config: dict):
-        self._proc = subprocess.Popen([executable(), "--service"], stdin=subprocess.PIPE,
-                                      stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        self._errors = tempfile.TemporaryFile()  # stderr apart: a message there is no protocol message
+        try:
+            self._proc = subprocess.Popen([executable(), "--service"], stdin=subprocess.PIPE,
+                                          stdout=subprocess.PIPE, stderr=self._errors)
+        except OSError as exc:
+            self._errors.close()
+            raise RuntimeError(f"Pagefind start niet: {exc}") from None
         self._answers: dict[int, dict] = {}
         self._done = threading.Condition()
         self._last = 0
         self._closed = False
+        self._failure = ""
         self._outbox: queue.SimpleQueue = queue.SimpleQueue()
         threading.Thread(target=self._read, daemon=True, name="pagefind-answers").start()
         threading.Thread(target=self._write, daemon=True, name="pagefind-requests").start()
-        self.index_id = self.ask({"type": "NewIndex", "config": config})["index_id"]
+        try:
+            self.index_id = self.ask({"type": "NewIndex", "config": config})["index_id"]
+        except RuntimeError:
+            self.close()
+            raise
 
     def _read(self) -> None:
         buffer = b""
-        while chunk := self._proc.stdout.read1(1 << 16):
-            buffer += chunk
-            *messages, buffer = buffer.split(b",")
-            for raw in messages:
-                answer = json.loads(base64.b64decode(raw))
-                number = answer.get("message_id")
-                if number is None:  # an error about a request it could not read names that request
-                    original = answer["payload"].get("original_message")
-                    number = json.loads(original).get("message_id") if original else -1
-                with self._done:
-                    self._answers[number] = answer["payload"]
-                    self._done.notify_all()
-        with self._done:
-            self._closed = True
-            self._done.notify_all()
+        try:
+            while chunk := self._proc.stdout.read1(1 << 16):
+                buffer += chunk
+                *messages, buffer = buffer.split(b",")
+                for raw in messages:
+                    answer = json.loads(base64.b64decode(raw))
+                    if not isinstance(answer, dict):
+                        continue  # Pagefind sends an empty message now and then
+                    number = answer.get("message_id")
+                    payload = answer.get("payload") or {}
+                    if number is None:  # an error about a request it could not read names that request
+                        original = payload.get("original_message")
+                        number = json.loads(original).get("message_id") if original else None
+                    with self._done:
+                        if number is None:
+                            self._failure = str(payload.get("message") or payload)
+                        else:
+                            self._answers[number] = payload
+                        self._done.notify_all()
+        except (ValueError, TypeError, AttributeError) as exc:
+            self._failure = f"onleesbaar antwoord ({exc})"
+        finally:
+            with self._done:
+                self._closed = True
+                self._done.notify_all()
 
     def _write(self) -> None:
         while (message := self._outbox.get()) is not None:
             try:
                 self._proc.stdin.write(base64.b64encode(json.dumps(message).encode("utf-8")) + b",")
                 self._proc.stdin.flush()
-            except (BrokenPipeError, ValueError):  # the process ended: answer() reports it
+            except (BrokenPipeError, ValueError, OSError):  # the process ended: answer() reports it
                 return
-        self._proc.stdin.close()
+        try:
+            self._proc.stdin.close()
+        except OSError:
+            pass
 
     def send(self, payload: dict) -> int:
         """Queue one request and return at once with its number; a writer thread feeds Pagefind, so
@@ -72,12 +98,20 @@ class PagefindService:
         self._outbox.put({"message_id": self._last, "payload": payload})
         return self._last
 
+    def _stopped(self) -> str:
+        self._errors.seek(0)
+        said = self._errors.read().decode("utf-8", "replace").strip()[-1500:]
+        return "Pagefind is onverwacht gestopt" + (f": {self._failure}" if self._failure else "") + \
+            (f"\n{said}" if said else "")
+
     def answer(self, number: int) -> dict:
-        """Wait for the answer to request `number`; an error answer raises RuntimeError."""
+        """Wait for the answer to request `number`; an error answer, or a Pagefind that stopped or
+        stays silent for WAIT seconds, raises RuntimeError."""
         with self._done:
-            self._done.wait_for(lambda: number in self._answers or self._closed)
+            if not self._done.wait_for(lambda: number in self._answers or self._closed, timeout=WAIT):
+                raise RuntimeError(f"Pagefind antwoordt niet binnen {WAIT} s")
             if number not in self._answers:
-                raise RuntimeError("Pagefind is onverwacht gestopt")
+                raise RuntimeError(self._stopped())
             payload = self._answers.pop(number)
         if payload.get("type") == "Error":
             raise RuntimeError(f"Pagefind: {payload.get('message')}")
@@ -93,11 +127,12 @@ class PagefindService:
                           "file_path": None, "file_contents": html})
 
     def close(self) -> None:
-        """Stop the process (idempotent)."""
+        """Stop the process and both threads (idempotent)."""
+        self._outbox.put(None)  # the writer closes stdin after the last request and ends
         if self._proc.poll() is None:
-            self._outbox.put(None)  # the writer closes stdin after the last request
             try:
                 self._proc.wait(timeout=10)
             except subprocess.TimeoutExpired:
                 self._proc.kill()
                 self._proc.wait()
+        self._errors.close()

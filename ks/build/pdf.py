@@ -147,9 +147,15 @@ async def _print_all(executable: str, base: str, site_dir: Path, todo: list) -> 
                     await page.wait_for_selector("#print-page-toc li", state="attached", timeout=15000)
                 await page.add_style_tag(content=margin)  # (waits for a load event no static page gives)
             else:  # without: it goes into the HTML as the page arrives
-                await page.route(base + url, functools.partial(_with_style, margin))
-                await page.goto(base + url, wait_until="load")
-                await page.unroute(base + url)
+                target, styled = base + url, []
+                await page.route(lambda address, target=target: address == target,
+                                 functools.partial(_with_style, margin, styled))
+                try:
+                    await page.goto(target, wait_until="load")
+                finally:
+                    await page.unroute_all()
+                if not styled:
+                    raise PluginError(f"PDF {out}: de voettekst kon niet in {url} worden gezet")
             await page.pdf(path=str(site_dir / out), format="A4", print_background=True, tagged=True,
                            outline=True, prefer_css_page_size=True)
             log.debug("PDF %s in %.1f s", out, time.perf_counter() - start)
@@ -166,11 +172,18 @@ async def _print_all(executable: str, base: str, site_dir: Path, todo: list) -> 
             await browser.close()
 
 
-async def _with_style(css: str, route) -> None:
-    """Answer a page request with the page, `css` added as a style element at the end of its head."""
-    response = await route.fetch()
-    body = (await response.text()).replace("</head>", f"<style>{css}</style></head>", 1)
-    await route.fulfill(response=response, body=body)
+async def _with_style(css: str, styled: list, route) -> None:
+    """Answer a page request with the page, `css` added as a style element at the end of its head
+    (and note that in `styled`)."""
+    try:
+        response = await route.fetch()
+        body = (await response.text()).replace("</head>", f"<style>{css}</style></head>", 1)
+    except Exception:  # noqa: BLE001 (the page then loads as it is; the caller stops the build)
+        await route.fallback()
+        return
+    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
+    await route.fulfill(status=response.status, headers=headers, body=body)
+    styled.append(True)
 
 
 def _css_string(text: str) -> str:

@@ -27,7 +27,7 @@ CHANGE_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "sup", "li"}
 ORIGINAL_UPDATE_ANCHOR_IDS = _urls.update_anchor_ids  # run where one pass could differ, and tested against
 ORIGINAL_FIX_HREF_LINKS = _urls.fix_href_links
 LINK_REGEX = re.compile(r"<a\s+([^>]*?\s+)?href=\"(.*?)\"", flags=re.IGNORECASE)  # print-site's own
-INNER_CHANGE_TAG = re.compile(r"<(?:h[1-6]|sup|li)[\s>]")
+INNER_CHANGE_TAG = re.compile(r"<(?:h[1-6]|sup|li)")
 INNER_LINK = re.compile(r"<a\s", flags=re.IGNORECASE)
 
 
@@ -71,6 +71,12 @@ def anchor_matches(page_html: str):
             k += 1
 
 
+def _prefixed(texts) -> bool:
+    """Is one of the texts the beginning of another (a replace of the shorter one reaches into it)?"""
+    ordered = sorted(set(texts))
+    return any(b.startswith(a) for a, b in zip(ordered, ordered[1:]))
+
+
 def _in_place(page_html: str, matches: list, new_text) -> str:
     """`page_html` with each match replaced where it stands by new_text(match)."""
     parts, pos = [], 0
@@ -85,13 +91,15 @@ def update_anchor_ids(page_html: str, page_key: str) -> str:
     """Drop-in for mkdocs_print_site_plugin.urls.update_anchor_ids: the same matches (found in linear
     time) and the same new text for each, put in where each match stands. The original replaces each
     match text all over the page (matches x page length); that differs only where a changed tag's text
-    also stands inside another match or a changed text equals another match, and then the original runs."""
+    also stands inside another match, begins another match or equals another match, and then the
+    original runs."""
     matches = list(anchor_matches(page_html))
     changed = {m.group(): m.group().replace(m.group(2), page_key + "-" + m.group(2))
                for m in matches if m.group(1) in CHANGE_TAGS}
     if not changed:
         return page_html
-    if any(INNER_CHANGE_TAG.search(m.group(), 1) for m in matches) or set(changed.values()) & set(changed):
+    if any(INNER_CHANGE_TAG.search(m.group(), 1) for m in matches) or set(changed.values()) & set(changed) \
+            or _prefixed(m.group() for m in matches):
         return ORIGINAL_UPDATE_ANCHOR_IDS(page_html, page_key)
     return _in_place(page_html, matches, lambda m: changed.get(m.group(), m.group()))
 
@@ -100,15 +108,15 @@ def fix_href_links(page_html: str, page_key: str, page_url: str, directory_urls:
     """Drop-in for mkdocs_print_site_plugin.urls.fix_href_links: each link is rewritten where it stands,
     by the original function applied to that link alone (the rules stay print-site's). The original
     replaces each link text all over the page (links x page length: seconds for an index page of 2,000
-    links); that differs only where a link text also stands inside another link or a rewritten link
-    equals another link's text, and then the original runs."""
+    links); that differs only where a link text also stands inside another link, begins another link or
+    a rewritten link equals another link's text, and then the original runs."""
     matches = list(LINK_REGEX.finditer(page_html))
     done: dict[str, str] = {}
     for m in matches:
         if m.group() not in done:
             done[m.group()] = ORIGINAL_FIX_HREF_LINKS(m.group(), page_key, page_url, directory_urls)
     if any(INNER_LINK.search(m.group(), 1) for m in matches) or \
-            {new for old, new in done.items() if new != old} & set(done):
+            {new for old, new in done.items() if new != old} & set(done) or _prefixed(done):
         return ORIGINAL_FIX_HREF_LINKS(page_html, page_key, page_url, directory_urls)
     return _in_place(page_html, matches, lambda m: done[m.group()])
 

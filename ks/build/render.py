@@ -23,8 +23,9 @@ def environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(ROOT / "overrides" / "ks")),
         autoescape=True, undefined=jinja2.StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, bytecode_cache=build_cache.bytecode_cache(ROOT),
+        trim_blocks=True, lstrip_blocks=True,
     )
+    env.bytecode_cache = build_cache.bytecode_cache(ROOT, env)
     env.globals["rel"] = rel
     env.filters["codequotes"] = codequotes
     return env

@@ -45,18 +45,20 @@ class SiteIndex:
     are built, and the bundle is written once at the end of the build.
 
     Only pages with a `data-pagefind-body` element are indexed, and only that element (set in
-    overrides/main.html for every page except the print page, the printable bundles and card decks)."""
+    overrides/main.html for every page except the print page, the printable bundles and card decks).
+    A dirty build (`mkdocs serve --dirty`) builds only the changed pages, so then Pagefind indexes the
+    whole site folder after the build instead."""
 
-    def __init__(self):
+    def __init__(self, dirty: bool = False):
+        self.dirty = dirty
         self._service = None
-        self._pending: list[int] = []
+        self._pending: list[tuple[int, str]] = []
         self._write = None
-        self._waited = 0.0
 
     def add(self, url: str, html: str) -> None:
         """Index one built page (site-relative `url`, as MkDocs gives it)."""
         start = html.find("<div data-pagefind-body")
-        if start < 0:
+        if start < 0 or self.dirty:
             return
         if self._service is None:
             from ks.build.pagefind_service import PagefindService
@@ -64,7 +66,7 @@ class SiteIndex:
         path = "/" + url.removesuffix("index.html")
         # Pagefind reads only the body element (its title is the first h1 in it), so the header and
         # the navigation before it (a page's largest part in a large catalogue) are not sent
-        self._pending.append(self._service.add_page(path, '<html lang="nl"><body>' + html[start:]))
+        self._pending.append((self._service.add_page(path, '<html lang="nl"><body>' + html[start:]), path))
 
     def start_writing(self, site_dir: str | Path) -> None:
         """Ask Pagefind to write the bundle into site/pagefind/ (it works on while the build goes on)."""
@@ -75,14 +77,22 @@ class SiteIndex:
     def finish(self, site_dir: str | Path) -> dict:
         """Wait for the bundle; {'pages': n, 'seconds': time waited}. Raises RuntimeError on any error."""
         start = time.perf_counter()
-        if self._service is None:
+        if self.dirty:
+            pages = index_folder(site_dir)
+        elif self._service is None:
             raise RuntimeError("Zoekindex: geen enkele pagina heeft data-pagefind-body")
-        try:
-            pages = sum(1 for number in self._pending if self._service.answer(number))
-            self.start_writing(site_dir)
-            self._service.answer(self._write)
-        finally:
-            self.close()
+        else:
+            try:
+                for number, path in self._pending:
+                    try:
+                        self._service.answer(number)
+                    except RuntimeError as exc:
+                        raise RuntimeError(f"Zoekindex, pagina {path}: {exc}") from None
+                pages = len(self._pending)
+                self.start_writing(site_dir)
+                self._service.answer(self._write)
+            finally:
+                self.close()
         site = Path(site_dir)
         for name in UNUSED:
             (site / OUTPUT / name).unlink(missing_ok=True)
@@ -92,3 +102,18 @@ class SiteIndex:
         """Stop Pagefind (also when the build failed)."""
         if self._service is not None:
             self._service.close()
+            self._service = None
+
+
+def index_folder(site_dir: str | Path) -> int:
+    """Index the whole built site with Pagefind's command line (Dutch); the number of pages."""
+    import subprocess
+
+    from ks.build.pagefind_service import executable
+    site = Path(site_dir)
+    run = subprocess.run([executable(), "--site", str(site), "--output-subdir", OUTPUT, "--force-language", "nl"],
+                         capture_output=True, text=True, check=False)
+    if run.returncode != 0:
+        raise RuntimeError(f"Pagefind ({run.returncode}):\n{run.stdout[-1500:]}\n{run.stderr[-1500:]}")
+    entry = json.loads((site / OUTPUT / "pagefind-entry.json").read_text(encoding="utf-8"))
+    return sum(lang["page_count"] for lang in entry["languages"].values())

@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
+import sys
+import tempfile
+from importlib import metadata
 from pathlib import Path
 
 VERSION = 1
@@ -29,10 +33,18 @@ def _digest(*parts: bytes) -> str:
 
 def context_key(base: Path) -> str:
     """What a file's checks depend on besides its own text: the data files and the checking code."""
-    parts = [str(VERSION).encode()]
+    versions = [sys.version] + [_version(name) for name in ("pyyaml", "jsonschema")]
+    parts = [str(VERSION).encode(), " ".join(versions).encode()]
     parts += [(base / name).read_bytes() if (base / name).is_file() else b"" for name in CONTEXT_FILES]
     parts += [p.read_bytes() for p in sorted(Path(__file__).parent.glob("*.py"))]
     return _digest(*parts)
+
+
+def _version(package: str) -> str:
+    try:
+        return f"{package} {metadata.version(package)}"
+    except metadata.PackageNotFoundError:
+        return f"{package} -"
 
 
 class CheckedFiles:
@@ -62,17 +74,21 @@ class CheckedFiles:
     def passed(self, text: str, data: dict) -> None:
         """Record that `text` (with front matter `data`) passed every check of its own."""
         try:
-            json.dumps(data)
+            same = json.loads(json.dumps(data)) == data
         except (TypeError, ValueError):
-            return  # values JSON cannot hold (a YAML date) are checked again next time
-        self._new[self.key(text)] = data
+            same = False
+        if same:  # values JSON cannot hold as they are (a YAML date, a number as key) are checked every time
+            self._new[self.key(text)] = data
 
     def save(self) -> None:
         """Write the files of this build that passed (and only those) when anything changed."""
         if self.path is None or self._new.keys() == self._known.keys():
             return
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = self.path.with_suffix(".tmp")
-        tmp.write_text(json.dumps({"context": self.context, "files": self._new}, ensure_ascii=False),
-                       encoding="utf-8")
-        tmp.replace(self.path)
+        try:  # a record that cannot be written only makes the next build check everything again
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(dir=self.path.parent, prefix=".catalogue-", suffix=".tmp")
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump({"context": self.context, "files": self._new}, f, ensure_ascii=False)
+            os.replace(tmp, self.path)
+        except OSError:
+            pass

@@ -29,8 +29,16 @@ class CatalogueError(Exception):
 
 
 class Problems(list):
-    def add(self, path: str, field: str, what: str, allowed: str = "") -> None:
-        self.append(f"{path}: {field}: {what}" + (f" ({allowed})" if allowed else ""))
+    """Problem lines, and the files they are about (`files`, without a `:line` suffix)."""
+
+    def __init__(self, *args):
+        super().__init__(*args)
+        self.files: set[str] = set()
+
+    def add(self, path: str, field: str, what: str, allowed: str = "", line: int | None = None) -> None:
+        self.files.add(path)
+        where = path if line is None else f"{path}:{line}"
+        self.append(f"{where}: {field}: {what}" + (f" ({allowed})" if allowed else ""))
 
 
 def _field(error) -> str:
@@ -220,15 +228,14 @@ def load_catalogue(root: Path, record: Path | None = None) -> Catalogue:
         if rel in known:
             continue
         for found in privacy.scan(text, patterns):
-            problems.add(f"{rel}:{found.line}", "persoonsgegevens", f"{found.label} gevonden: {found.text!r}",
-                         "haal persoonsgegevens weg of maak ze onherkenbaar")
+            problems.add(rel, "persoonsgegevens", f"{found.label} gevonden: {found.text!r}",
+                         "haal persoonsgegevens weg of maak ze onherkenbaar", line=found.line)
     for d, _, rel, _ in raw:
         # front matter is always shown escaped: HTML there is text, but links and images are still checked
         if rel not in known:
             check_tree(rel, {k: v for k, v in d.items() if k not in ("id", "related", "situations")}, problems, html=False)
-    with_problems = {line.split(": ", 1)[0].split(":", 1)[0] for line in problems}
     for d, _, rel, _ in raw:
-        if rel not in with_problems:
+        if rel not in problems.files:
             checked.passed(texts[rel], d)
     checked.save()
     check_collections(collections, vocab, problems)
