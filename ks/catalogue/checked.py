@@ -73,12 +73,16 @@ class CheckedFiles:
 
     def passed(self, text: str, data: dict) -> None:
         """Record that `text` (with front matter `data`) passed every check of its own."""
+        key = self.key(text)
+        if key in self._known:  # taken from the record: kept as it is
+            self._new[key] = self._known[key]
+            return
         try:
             same = json.loads(json.dumps(data)) == data
         except (TypeError, ValueError):
             same = False
         if same:  # values JSON cannot hold as they are (a YAML date, a number as key) are checked every time
-            self._new[self.key(text)] = data
+            self._new[key] = data
 
     def save(self) -> None:
         """Write the files of this build that passed (and only those) when anything changed."""

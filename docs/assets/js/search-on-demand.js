@@ -1,10 +1,11 @@
-/* Load the search index only when someone starts to search.
+/* Start the search only when someone starts to search.
  *
- * Material requests search/search_index.json as soon as a page loads; for this site that is more
- * than half of what a first visit transfers. This script runs before Material's bundle and holds
- * that one request back until the search field gets focus (click, Tab, or the / and s shortcuts,
- * which focus it too), or the search toggle is switched on. Searching works as before: Material
- * waits for its index and then answers the query that was typed meanwhile.
+ * Material requests search/search_index.json as soon as a page loads and then starts its search
+ * worker, which for this site loads Pagefind (its script and WebAssembly, more than the rest of a first
+ * visit). This script runs before Material's bundle and holds that one request back until the search
+ * field gets focus (click, Tab, or the / and s shortcuts, which focus it too), or the search toggle is
+ * switched on. Searching works as before: Material waits for the request and then answers the query
+ * that was typed meanwhile.
  *
  * A classic script, as it must run before the bundle of Material (a module runs later), in the one
  * dialect of the site; the block keeps its names to itself.
