@@ -277,6 +277,21 @@ def test_print_page_has_no_dead_anchors(page, server):
     assert not dead, sorted(set(dead))
 
 
+def test_print_page_has_its_table_of_contents_once_with_and_without_scripts(page, server, site):
+    """The contents list is in the HTML (the PDF prints it without JavaScript); in the browser no script
+    adds a second one, and it links to every part the sidebar lists."""
+    html = (site / "print_page/index.html").read_text(encoding="utf-8")
+    assert "generate_toc()" not in html
+    page.goto(server + "print_page/")
+    page.wait_for_load_state("load")
+    lists = page.evaluate("""() => [...document.querySelectorAll('#print-page-toc > nav > ul')].map(
+        ul => [...ul.querySelectorAll('a')].map(a => a.getAttribute('href')))""")
+    sidebar = page.evaluate("""() => [...document.querySelectorAll('.md-sidebar--secondary ul')[0]
+        .querySelectorAll('a')].map(a => a.getAttribute('href'))""")
+    assert len(lists) == 1, f"{len(lists)} contents lists"
+    assert lists[0] == sidebar and len(sidebar) > 60
+
+
 def _resolve(url: str, href: str) -> str:
     from urllib.parse import urljoin
     return urljoin("http://x/" + url, href)[len("http://x/"):].split("#")[0]

@@ -3,6 +3,8 @@ environment it reuses, and the ready-made HTML that bypasses Markdown (see ks/bu
 ks/build/passthrough.py). Speed itself is measured by tests/bench.py, not here."""
 from __future__ import annotations
 
+import pytest
+
 from ks.build import printsite
 
 TRICKY = [
@@ -94,3 +96,19 @@ def test_a_story_cannot_name_a_placeholder():
     assert "<p>trusted</p>" in md.convert(f"# T\n\n{real}\n")
     guessed = "<!--ks-html:x/head-->"
     assert "trusted" not in md.convert(f"# T\n\n{guessed}\n")
+
+
+def test_print_page_contents_list_goes_into_the_html():
+    from ks.build.print_links import with_static_toc
+    page = ('<div class="md-sidebar md-sidebar--secondary"><nav><ul class="md-nav__list" data-md-component="toc" '
+            'data-md-scrollfix><li><a href="#a">1 A</a><nav><ul><li><a href="#b">1.1 B</a></li></ul></nav></li>'
+            '</ul></nav></div><div id="print-page-toc"><nav role=\'navigation\' class=\'print-page-toc-nav\'>'
+            '<h1>Inhoud</h1></nav></div><script>remove_material_navigation();generate_toc();</script>')
+    out = with_static_toc(page)
+    toc = out.split("class='print-page-toc-nav'>", 1)[1].split("</div>", 1)[0]
+    assert toc == ('<h1>Inhoud</h1><ul class="md-nav__list" data-md-scrollfix><li><a href="#a">1 A</a><nav><ul>'
+                   '<li><a href="#b">1.1 B</a></li></ul></nav></li></ul></nav>')
+    assert "generate_toc();" not in out and "remove_material_navigation();" in out
+    assert with_static_toc(out) == out  # without the call: nothing to do
+    with pytest.raises(ValueError, match="print_page/index.html: de inhoudsopgave"):
+        with_static_toc(page.replace("md-sidebar--secondary", "md-sidebar--other"))

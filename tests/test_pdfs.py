@@ -94,6 +94,28 @@ def test_whole_site_pdf_holds_every_entry(site, catalogue):
         assert _has(text, e.title), e.id
 
 
+def test_whole_site_pdf_opens_with_a_table_of_contents_of_every_entry(site, catalogue):
+    """The contents list is in the print page's HTML (no script draws it), so the PDF has it."""
+    text = _text(site / "downloads/kritische-situaties.pdf")
+    contents = text.split("Inhoud", 1)[1].split("1 Kritische situaties in het publieke werk", 1)[0]
+    assert _has(contents, "1 Home") and _has(contents, "2 Situaties"), contents[:300]
+    for e in catalogue.entries:
+        assert _has(contents, e.title), e.id
+
+
+def test_every_pdf_footer_names_the_page_it_stands_for(site, catalogue):
+    base = "https://kritische-situaties.github.io/kritische-situaties/"
+    pdfs = {e.pdf: e.url for e in catalogue.entries}
+    pdfs.update({c.pdf: c.url for c in catalogue.collections})
+    pdfs.update({"downloads/vragenkaarten.pdf": "gesprek/vragenkaarten/",
+                 "downloads/kritische-situaties.pdf": "print_page/"})
+    for rel, url in pdfs.items():
+        pages = PdfReader(str(site / rel)).pages
+        numbers = range(len(pages)) if len(pages) < 20 else (0, len(pages) // 2, len(pages) - 1)
+        for number in numbers:
+            assert _has(_norm(pages[number].extract_text() or ""), f"Kritische situaties · {base}{url}"), (rel, number)
+
+
 def test_download_buttons_show_file_size(site, catalogue):
     e = catalogue.situations[0]
     html = (site / e.url / "index.html").read_text(encoding="utf-8")

@@ -137,11 +137,15 @@ def _write_search_index(config):
 
 
 def _finish_build(config):
-    """CSP and live links on the print page (written by print-site just before), the search index
-    (Pagefind), then the PDFs (skipped when KS_PDF=0)."""
+    """CSP, live links and its table of contents in the HTML on the print page (written by print-site
+    just before), the search index (Pagefind), then the PDFs (skipped when KS_PDF=0)."""
     print_page = Path(config.site_dir) / "print_page" / "index.html"
     if print_page.is_file():
         html = print_links.fix_dead_anchors(print_page.read_text(encoding="utf-8"), Path(config.site_dir))
+        try:
+            html = print_links.with_static_toc(html)
+        except ValueError as exc:
+            raise PluginError(str(exc)) from None
         print_page.write_text(csp.with_csp(html), encoding="utf-8")
     try:
         indexed = _search.finish(config.site_dir)

@@ -15,6 +15,7 @@ import re
 import shutil
 import threading
 import time
+import urllib.parse
 from pathlib import Path
 
 log = logging.getLogger("mkdocs.hooks.kritische_situaties.pdf")
@@ -31,7 +32,7 @@ SIZE_SPAN = re.compile(r'<span class="ks-size" data-ks-size="([^"]+)"></span>')
 MARGIN_CSS = '@page {{ @bottom-left {{ content: "{site} · {address}"; }} }}'
 LAST_TIMINGS: dict = {}
 PAGES = int(os.environ.get("KS_PDF_PAGES", "2"))  # browser pages printing at once (the machines have 2 cores)
-PRINT_OPTIONS_VERSION = "a4-background-tagged-outline-2-handouts-without-js"  # change when the page.pdf() options change
+PRINT_OPTIONS_VERSION = "a4-background-tagged-outline-3-all-without-js"  # change when the page.pdf() options change
 
 
 def chromium_path() -> str:
@@ -46,14 +47,36 @@ def chromium_path() -> str:
     return path
 
 
-class _Quiet(http.server.SimpleHTTPRequestHandler):
+class _Pages(http.server.SimpleHTTPRequestHandler):
+    """The built site as it is, except that a page to print gets its footer style (the server's `styles`:
+    URL path -> CSS) at the end of its head; the server notes every path it styled in `styled`."""
+
     def log_message(self, *args):
         pass
 
+    def do_GET(self):
+        path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
+        css = self.server.styles.get(path)
+        file = Path(self.translate_path(self.path))
+        if css is None or not (file.is_file() or (file / "index.html").is_file()):
+            return super().do_GET()
+        html = (file if file.is_file() else file / "index.html").read_text(encoding="utf-8")
+        if "</head>" not in html:
+            return super().do_GET()
+        body = html.replace("</head>", f"<style>{css}</style></head>", 1).encode("utf-8")
+        self.send_response(200)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+        self.server.styled.add(path)
 
-def _serve(directory: str):
-    handler = functools.partial(_Quiet, directory=directory)
+
+def _serve(directory: str, styles: dict[str, str]):
+    """Serve `directory` on a free local port (a thread); `styles`: URL path -> footer CSS of that page."""
+    handler = functools.partial(_Pages, directory=directory)
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    httpd.styles, httpd.styled = styles, set()
     threading.Thread(target=httpd.serve_forever, daemon=True).start()
     return httpd, f"http://127.0.0.1:{httpd.server_address[1]}/"
 
@@ -92,11 +115,14 @@ def build_pdfs(config, cat) -> dict:
             todo.append((url, out, margins[address], key))
     todo.sort(key=lambda job: 0 if job[0] == "print_page/" else 1 if not job[0].startswith("situaties/") else 2)
     if todo:
-        httpd, base = _serve(str(site_dir))
+        httpd, base = _serve(str(site_dir), {"/" + url: margin for url, _, margin, _ in todo})
         try:
             asyncio.run(_print_all(executable, base, site_dir, todo))
         finally:
             httpd.shutdown()
+        unstyled = [out for url, out, _, _ in todo if "/" + url not in httpd.styled]
+        if unstyled:
+            raise PluginError(f"PDF {unstyled[0]}: de voettekst kon niet in de pagina worden gezet")
         for _, out, _, key in todo:
             cache.store(key, site_dir / out)
     cache.prune()
@@ -118,72 +144,35 @@ def _stat(path: str):
 async def _print_all(executable: str, base: str, site_dir: Path, todo: list) -> None:
     """Print the jobs with PAGES browser pages working through one queue (one Chromium).
 
-    Only the print page needs JavaScript (print-site draws its table of contents); the handouts, the
-    bundles and the card deck print the same without it (the same pixels, checked when this was
-    changed; the PDF tests read their text), and a third faster so."""
+    No page needs JavaScript to print: the print page has its table of contents in the HTML
+    (ks.build.print_links.with_static_toc) and the server adds each footer (_Pages). Without it the
+    handouts print the same pixels, a third faster (checked when this was changed; the PDF tests read
+    their text and footers)."""
     from playwright.async_api import async_playwright
 
     queue: asyncio.Queue = asyncio.Queue()
     for job in todo:
         queue.put_nowait(job)
 
-    async def new_page(context):
+    async def worker(context):
         page = await context.new_page()
         await page.emulate_media(media="print")
-        return page
-
-    async def worker(contexts):
-        pages = {}
         while not queue.empty():
-            url, out, margin, _ = queue.get_nowait()
+            url, out, _, _ = queue.get_nowait()
             start = time.perf_counter()
-            kind = url == "print_page/"  # with scripts
-            if kind not in pages:
-                pages[kind] = await new_page(contexts[kind])
-            page = pages[kind]
-            if kind:  # with scripts: the margin text goes in once the page has loaded
-                await page.goto(base + url, wait_until="load")
-                if url == "print_page/":
-                    await page.wait_for_selector("#print-page-toc li", state="attached", timeout=15000)
-                await page.add_style_tag(content=margin)  # (waits for a load event no static page gives)
-            else:  # without: it goes into the HTML as the page arrives
-                target, styled = base + url, []
-                await page.route(lambda address, target=target: address == target,
-                                 functools.partial(_with_style, margin, styled))
-                try:
-                    await page.goto(target, wait_until="load")
-                finally:
-                    await page.unroute_all()
-                if not styled:
-                    raise PluginError(f"PDF {out}: de voettekst kon niet in {url} worden gezet")
+            await page.goto(base + url, wait_until="load")
             await page.pdf(path=str(site_dir / out), format="A4", print_background=True, tagged=True,
                            outline=True, prefer_css_page_size=True)
             log.debug("PDF %s in %.1f s", out, time.perf_counter() - start)
-        for page in pages.values():
-            await page.close()
+        await page.close()
 
     async with async_playwright() as p:
         browser = await p.chromium.launch(executable_path=executable, args=ARGS)
         try:
-            contexts = {True: await browser.new_context(locale="nl-NL"),
-                        False: await browser.new_context(locale="nl-NL", java_script_enabled=False)}
-            await asyncio.gather(*(worker(contexts) for _ in range(min(PAGES, len(todo)))))
+            context = await browser.new_context(locale="nl-NL", java_script_enabled=False)
+            await asyncio.gather(*(worker(context) for _ in range(min(PAGES, len(todo)))))
         finally:
             await browser.close()
-
-
-async def _with_style(css: str, styled: list, route) -> None:
-    """Answer a page request with the page, `css` added as a style element at the end of its head
-    (and note that in `styled`)."""
-    try:
-        response = await route.fetch()
-        body = (await response.text()).replace("</head>", f"<style>{css}</style></head>", 1)
-    except Exception:  # noqa: BLE001 (the page then loads as it is; the caller stops the build)
-        await route.fallback()
-        return
-    headers = {k: v for k, v in response.headers.items() if k.lower() != "content-length"}
-    await route.fulfill(status=response.status, headers=headers, body=body)
-    styled.append(True)
 
 
 def _css_string(text: str) -> str:

@@ -38,3 +38,36 @@ def fix_dead_anchors(html: str, site_dir: Path) -> str:
         return f'href="../{pages[base]}{sep}{query}"'
 
     return ANCHOR.sub(repl, html)
+
+
+SIDEBAR_TOC = 'md-sidebar--secondary'
+TOC_NAV = "class='print-page-toc-nav'"
+LIST_TAG = re.compile(r"<ul\b|</ul>")
+_NO_TOC = ("print_page/index.html: de inhoudsopgave van de afdrukpagina is niet te vinden (de zijbalk met "
+           "de inhoud of de plaats voor de inhoudsopgave van print-site ontbreekt); is print-site bijgewerkt?")
+
+
+def with_static_toc(html: str) -> str:
+    """The print page's table of contents in the HTML, as print-site's generate_toc() puts it there in
+    the browser (a copy of the page's own contents list from the sidebar), and that call taken out of
+    the page's script: the page then prints the same without JavaScript. Unchanged without that call;
+    ValueError (Dutch) when the call is there but the list or its place is not."""
+    if "generate_toc();" not in html:
+        return html
+    sidebar = html.find(SIDEBAR_TOC)
+    start = html.find("<ul", sidebar) if sidebar >= 0 else -1
+    nav = html.find(TOC_NAV)
+    close = html.find("</nav>", nav) if nav >= 0 else -1
+    if start < 0 or close < 0:
+        raise ValueError(_NO_TOC)
+    depth, end = 0, -1
+    for m in LIST_TAG.finditer(html, start):
+        depth += 1 if m.group() == "<ul" else -1
+        if depth == 0:
+            end = m.end()
+            break
+    if end < 0:
+        raise ValueError(_NO_TOC)
+    toc = html[start:end].replace(' data-md-component="toc"', "", 1)
+    html = html[:close] + toc + html[close:]
+    return html.replace("generate_toc();", "", 1)
