@@ -1,7 +1,10 @@
 """The build-cost shortcuts change nothing in the output: print-site's anchor search and link rewriting, the theme
-environment it reuses, and the ready-made HTML that bypasses Markdown (see ks/build/printsite.py and
-ks/build/passthrough.py). Speed itself is measured by tests/bench.py, not here."""
+environment it reuses, the ready-made HTML that bypasses Markdown and the navigation links rendered once (see
+ks/build/printsite.py, ks/build/passthrough.py and ks/build/nav_memo.py). Speed itself is measured by
+tests/bench.py, not here."""
 from __future__ import annotations
+
+from pathlib import Path
 
 import pytest
 
@@ -112,3 +115,21 @@ def test_print_page_contents_list_goes_into_the_html():
     assert with_static_toc(out) == out  # without the call: nothing to do
     with pytest.raises(ValueError, match="print_page/index.html: de inhoudsopgave"):
         with_static_toc(page.replace("md-sidebar--secondary", "md-sidebar--other"))
+
+
+def test_navigation_rendered_once_per_link_gives_materials_own_pages(tmp_path, monkeypatch):
+    """Every built file, the print page included, is byte for byte what Material's macro renders."""
+    from project import ROOT, build, make_project
+    project = make_project(tmp_path / "p", situations=ROOT / "situations")
+    sites = {}
+    for memo in ("1", "0"):
+        monkeypatch.setenv("KS_NAV_MEMO", memo)
+        result = build(project, site=tmp_path / f"site-{memo}")
+        assert result.returncode == 0, result.stderr[-3000:]
+        sites[memo] = {p.relative_to(tmp_path / f"site-{memo}"): p.read_bytes()
+                       for p in sorted((tmp_path / f"site-{memo}").rglob("*")) if p.is_file()}
+    assert sites["1"].keys() == sites["0"].keys()
+    differ = [str(path) for path, data in sites["1"].items() if data != sites["0"][path]]
+    assert not differ, differ[:10]
+    pages = [data for path, data in sites["1"].items() if path.suffix == ".html"]
+    assert sum(data.count(b'class="md-nav__link"') for data in pages) > 5 * len(pages)  # a navigation to compare

@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parents[2]  # the project: MkDocs loads this fil
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from ks.build import api, build_cache, csp, passthrough, print_links, printsite, search, state  # noqa: E402
+from ks.build import api, build_cache, csp, nav_memo, passthrough, print_links, printsite, search, state  # noqa: E402
 from ks.catalogue.duiding import load_duiding  # noqa: E402
 from ks.catalogue.guide import load_guide  # noqa: E402
 from ks.catalogue.load import CatalogueError, load_catalogue  # noqa: E402
@@ -86,9 +86,11 @@ def on_files(files, config):
 
 
 def on_env(env, config, files):
-    """Compiled theme templates come from the build cache; print-site renders the print page with this
-    environment instead of compiling the theme again."""
+    """Compiled theme templates come from the build cache; navigation links are rendered once
+    (ks.build.nav_memo); print-site renders the print page with this environment instead of compiling
+    the theme again."""
     env.bytecode_cache = build_cache.bytecode_cache(Path(config.config_file_path).resolve().parent, env)
+    nav_memo.install(env)
     printsite.reuse_theme_env(config, env)
     return env
 
