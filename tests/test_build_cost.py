@@ -52,6 +52,21 @@ def test_fix_href_links_gives_print_sites_result(site):
                 printsite.ORIGINAL_FIX_HREF_LINKS(html, "p-k", page_url, True)
 
 
+TABBED = ['<div class="tabbed-set"><input checked="checked" id="__tabbed_1_1" name="__tabbed_1" type="radio">'
+          '<label for="__tabbed_1_1">C</label></div>', '<INPUT NAME="x" ID="y"><Label For="y">z</Label>',
+          '<p>no form at all: inputs and labels in words only</p>', '<lab el for="x"> <in put name="y">']
+
+
+def test_fix_tabbed_content_gives_print_sites_result(site):
+    pages = _pages(site)
+    contents = [html.split("md-content__inner", 1)[1].split("</article>", 1)[0] for html in pages
+                if "md-content__inner" in html]  # what print-site gives the function: a page's content
+    assert sum(printsite.FORM_TAG.search(html) is None for html in contents) > len(contents) // 3  # shortcut taken
+    for html in TABBED + TRICKY + pages + contents:
+        assert printsite.fix_tabbed_content(html, "p-k") == printsite.ORIGINAL_FIX_TABBED_CONTENT(html, "p-k")
+    assert printsite.fix_tabbed_content(TABBED[0], "p-k") != TABBED[0]
+
+
 def test_update_anchor_ids_where_one_pass_could_differ():
     for html in ANCHORS:
         assert printsite.update_anchor_ids(html, "p-k") == printsite.ORIGINAL_UPDATE_ANCHOR_IDS(html, "p-k")
