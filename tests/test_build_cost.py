@@ -148,3 +148,28 @@ def test_navigation_rendered_once_per_link_gives_materials_own_pages(tmp_path, m
     assert not differ, differ[:10]
     pages = [data for path, data in sites["1"].items() if path.suffix == ".html"]
     assert sum(data.count(b'class="md-nav__link"') for data in pages) > 5 * len(pages)  # a navigation to compare
+
+
+def test_serve_polls_every_watched_folder_sooner(tmp_path):
+    """on_serve moves what MkDocs watched before it (docs, mkdocs.yml) to a poller of SERVE_POLL_S
+    seconds, and what MkDocs adds after it (config.watch) lands there too."""
+    from types import SimpleNamespace
+
+    from mkdocs.livereload import LiveReloadServer
+
+    from ks.build import hooks
+    docs, theme, situations = tmp_path / "docs", tmp_path / "theme", tmp_path / "situations"
+    for folder in (docs, theme, situations):
+        folder.mkdir()
+    (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
+    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+    server.watch(str(docs))
+    server.watch(str(tmp_path / "mkdocs.yml"))
+    config = SimpleNamespace(docs_dir=str(docs), config_file_path=str(tmp_path / "mkdocs.yml"),
+                             theme=SimpleNamespace(dirs=[str(theme)]))
+    server = hooks.on_serve(server, config=config, builder=None)
+    server.watch(str(situations))
+    watched = {emitter.watch.path: emitter.timeout for emitter in server.observer.emitters}
+    assert len(watched) == 3 and {str(docs), str(situations)} <= watched.keys()  # (mkdocs.yml: its folder)
+    assert set(watched.values()) == {hooks.SERVE_POLL_S}
+    assert hooks.SERVE_POLL_S < 0.5

@@ -102,6 +102,29 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+SERVE_POLL_S = 0.2  # MkDocs looks for changed files every 0.5 s
+
+
+def on_serve(server, config, builder):
+    """`mkdocs serve` notices a saved file sooner: the folders are polled every SERVE_POLL_S seconds.
+    Those MkDocs watched before this event move to the new poller; config.watch (situations/, ks/,
+    overrides/) is added by MkDocs after it."""
+    from watchdog.observers.polling import PollingObserver
+
+    moved = []
+    for path in [config.docs_dir, config.config_file_path, *config.theme.dirs]:
+        try:
+            if path:
+                server.unwatch(path)
+                moved.append(path)
+        except KeyError:  # not watched (the theme folders without --watch-theme)
+            pass
+    server.observer = PollingObserver(timeout=SERVE_POLL_S)
+    for path in moved:
+        server.watch(path)
+    return server
+
+
 def on_startup(command, dirty):
     """Remember whether builds are dirty (only changed pages): the search index is made differently."""
     global _dirty
