@@ -116,6 +116,16 @@ def test_a_story_cannot_name_a_placeholder():
     assert "trusted" not in md.convert(f"# T\n\n{guessed}\n")
 
 
+def test_element_ids_are_what_the_word_boundary_regex_finds(site):
+    import re
+
+    from ks.build.print_links import element_ids
+    regex = re.compile(r'\bid="([^"]+)"')
+    tricky = ['xid="a id="b"', 'id="s" _id="t" -id="u" \u00e9id="v" 2id="w"', 'aid="x"id="y"', 'id=""id="z"']
+    for html in tricky + _pages(site):
+        assert element_ids(html) == set(regex.findall(html))
+
+
 def test_print_page_contents_list_goes_into_the_html():
     from ks.build.print_links import with_static_toc
     page = ('<div class="md-sidebar md-sidebar--secondary"><nav><ul class="md-nav__list" data-md-component="toc" '
@@ -173,3 +183,13 @@ def test_serve_polls_every_watched_folder_sooner(tmp_path):
     assert len(watched) == 3 and {str(docs), str(situations)} <= watched.keys()  # (mkdocs.yml: its folder)
     assert set(watched.values()) == {hooks.SERVE_POLL_S}
     assert hooks.SERVE_POLL_S < 0.5
+
+
+def test_the_pack_section_rendered_once_stands_on_every_situation_and_no_beeld(site, catalogue):
+    from ks.build import state
+    from ks.build.pages import pack_section
+    section = str(pack_section(state.guide()))
+    assert 'id="gesprekspakket"' in section and section.count('class="ks-pack"') == len(state.guide().packs)
+    for e in catalogue.entries:
+        html = (site / e.url / "index.html").read_text(encoding="utf-8")
+        assert html.count(section) == (0 if e.is_beeld else 1), e.id

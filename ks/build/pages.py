@@ -15,14 +15,26 @@ def _front_matter(**meta) -> str:
     return "---\n" + yaml.dump(meta, Dumper=getattr(yaml, "CSafeDumper", yaml.SafeDumper), allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
+_packs: list = [None, None]  # [guide, its rendered pack section]: one per build
+
+
+def pack_section(guide) -> Markup | None:
+    """The handout's conversation pack (overrides/ks/entry-pack.html), the same on every situation
+    page: rendered once per guide, that is once per build. None without packs."""
+    if not guide or not guide.packs:
+        return None
+    if _packs[0] is not guide:
+        _packs[:] = [guide, fragment("entry-pack.html", packs=guide.packs, default_pack=guide.default_pack,
+                                     orders=guide.running_orders)]
+    return _packs[1]
+
+
 def entry_markdown(entry: Entry, cat: Catalogue, guide) -> str:
     """The page of a situation or beeld: header, story (Markdown, never rendered as Jinja), cards."""
     coll = cat.collection(entry.collection)
     context = dict(e=entry, c=coll, cat=cat, v=cat.vocabulary, page_url=entry.url,
                    questions=dict(entry.questions), related=cat.related(entry),
-                   beelden=cat.beelden_for.get(entry.id, []),
-                   packs=guide.packs if guide else (), default_pack=guide.default_pack if guide else None,
-                   orders=guide.running_orders if guide else {})
+                   beelden=cat.beelden_for.get(entry.id, []), pack_section=pack_section(guide))
     meta = _front_matter(
         title=html.escape(entry.title), description=html.escape(entry.summary),
         template="situatie.html", render_macros=False, ks_id=entry.id, ks_type=entry.type,

@@ -8,8 +8,23 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-ID = re.compile(r'\bid="([^"]+)"')
+ID = re.compile(r'id="([^"]+)"')  # an id attribute where no word character stands before it (a \b)
+WORD = re.compile(r"\w")
 ANCHOR = re.compile(r'href="#([^"]+)"')
+
+
+def element_ids(html: str) -> set[str]:
+    """Every value of `id="..."` that follows no word character: what `\bid="([^"]+)"` finds, but searched
+    for its literal start (a \b before it makes Python's re try every position: 0.7 s on the print page
+    at 2,000 entries)."""
+    ids, pos = set(), 0
+    while (m := ID.search(html, pos)) is not None:
+        if m.start() and WORD.match(html, m.start() - 1):
+            pos = m.start() + 1  # not a match there; one may start inside this one
+            continue
+        ids.add(m.group(1))
+        pos = m.end()
+    return ids
 
 
 def page_anchors(site_dir: Path) -> dict[str, str]:
@@ -24,7 +39,7 @@ def page_anchors(site_dir: Path) -> dict[str, str]:
 
 def fix_dead_anchors(html: str, site_dir: Path) -> str:
     """Point every in-page link to a page that is not on the print page at that page instead."""
-    ids = set(ID.findall(html))
+    ids = element_ids(html)
     pages = page_anchors(site_dir)
 
     def repl(m):
