@@ -25,7 +25,8 @@ def test_a_warm_load_gives_the_same_catalogue(project, tmp_path):
     record = tmp_path / "cache" / "catalogue.json"
     cold = load_catalogue(project)
     first = load_catalogue(project, record)
-    assert record.is_file() and len(json.loads(record.read_text(encoding="utf-8"))["files"]) == len(cold.entries)
+    recorded = len(json.loads(record.read_text(encoding="utf-8"))["files"])
+    assert record.is_file() and recorded == len(cold.entries) + len(cold.collections)  # situations and collection.yml
     warm = load_catalogue(project, record)
     assert warm.entries == first.entries == cold.entries
     assert warm.collections == cold.collections
@@ -41,6 +42,42 @@ def test_a_changed_file_is_checked_again(project, tmp_path):
     assert any("telefoonnummer" in line and story.name in line for line in err.value.problems)
     with pytest.raises(CatalogueError):  # a failing file is not recorded: it fails again
         load_catalogue(project, record)
+
+
+def test_a_changed_collection_file_is_checked_again(project, tmp_path):
+    record = tmp_path / "catalogue.json"
+    load_catalogue(project, record)
+    meta = sorted((project / "situations").glob("*/collection.yml"))[0]
+    meta.write_text(meta.read_text(encoding="utf-8") + "kleur: blauw\n", encoding="utf-8")
+    for _ in range(2):  # and a failing collection file is not recorded: it fails again
+        with pytest.raises(CatalogueError) as err:
+            load_catalogue(project, record)
+        assert any("collection.yml" in line and "kleur" in line for line in err.value.problems), err.value.problems
+
+
+def test_a_warm_build_needs_no_json_schema_and_still_checks_a_changed_example_round(project, tmp_path):
+    """jsonschema is imported only when a file, a collection or the example round needs checking."""
+    import os
+    import subprocess
+    import sys
+
+    import yaml
+    code = ("import sys; from mkdocs.config import load_config; from mkdocs.commands.build import build; "
+            f"build(load_config({str(project / 'mkdocs.yml')!r}, site_dir={str(tmp_path / 'site')!r})); "
+            "print('jsonschema' in sys.modules)")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", KS_PDF="0", KS_BUILD_CACHE=str(tmp_path / "cache"))
+    run = lambda: subprocess.run([sys.executable, "-c", code], env=env, cwd=project,  # noqa: E731
+                                 capture_output=True, text=True)
+    first, warm = run(), run()
+    assert first.returncode == 0 and warm.returncode == 0, (first.stderr[-2000:], warm.stderr[-2000:])
+    assert first.stdout.split()[-1] == "True" and warm.stdout.split()[-1] == "False"
+    path = project / "situations" / "voorbeeldronde.yml"
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data["stories"][3]["story"] = "Mail me op iemand@voorbeeld.nl als het kan."
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    for _ in range(2):
+        broken = run()
+        assert broken.returncode != 0 and "stories.3: e-mailadres" in broken.stderr, broken.stderr[-2000:]
 
 
 def test_a_stricter_schema_checks_every_file_again(project, tmp_path):

@@ -8,7 +8,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from ks.build import build_cache
 from ks.catalogue import duiding as duiding_
+from ks.catalogue.checked import CheckedFiles, context_key
 from ks.catalogue.model import Catalogue, Collection, Entry
 from ks.catalogue.vocabulary import KINDS
 
@@ -61,13 +63,22 @@ def catalogue_data(cat: Catalogue, site_url: str = "", pdfs: bool = True) -> dic
 
 
 def story_files(cat: Catalogue, duiding: dict, base: Path) -> dict[str, str]:
-    """The schema of one story file (vertelpunt -> patronen) and the example round, checked against it.
-    Raises ValueError listing every problem of the example round."""
+    """The schema of one story file (vertelpunt -> patronen) and the example round, checked against it
+    (a round that passed against the same schema and checking code before is taken from the build
+    cache's record). Raises ValueError listing every problem of the example round."""
     schema = duiding_.story_schema(duiding, cat.vocabulary, cat.schema)
     rnd = duiding_.load_round(base / "voorbeeldronde.yml")
-    problems = duiding_.round_problems(rnd, schema)
-    if problems:
-        raise ValueError(f"{len(problems)} probleem/problemen in de voorbeeldronde:\n" + "\n".join(problems))
+    record = build_cache.folder(base.parent)
+    schema_text = json.dumps(schema, ensure_ascii=False, sort_keys=True)
+    checked = CheckedFiles(record / "voorbeeldronde.json" if record else None,
+                           CheckedFiles.key(context_key(base) + schema_text))
+    round_text = json.dumps(rnd, ensure_ascii=False, sort_keys=True)
+    if checked.front_matter(round_text) is None:  # not checked before against this schema and code
+        problems = duiding_.round_problems(rnd, schema)
+        if problems:
+            raise ValueError(f"{len(problems)} probleem/problemen in de voorbeeldronde:\n" + "\n".join(problems))
+    checked.passed(round_text, {})
+    checked.save()
     return {STORY_SCHEMA_PATH: json.dumps(schema, ensure_ascii=False, indent=1),
             ROUND_PATH: json.dumps(rnd, ensure_ascii=False, separators=(",", ":"))}
 

@@ -1,7 +1,9 @@
 """The build cache: what a build may reuse from the one before, all keyed by content so that a stale
 entry can never be used.
 
-- `catalogue.json`: the situation files that passed every check of their own (ks.catalogue.checked);
+- `catalogue.json`: the situation and collection files that passed every check of their own
+  (ks.catalogue.checked); `voorbeeldronde.json`: the example round that passed against the story schema
+  (ks.build.api). With both, a build imports no JSON Schema validator;
 - `jinja/`: compiled templates (Jinja's own bytecode cache, checked against each template's source),
   for the theme and for the fragments in overrides/ks/.
 

@@ -1,11 +1,12 @@
-"""A record of situation files that passed every check of their own, by content.
+"""A record of situation files (and collection.yml files) that passed every check of their own, by content.
 
 Reading and checking a file (YAML, the JSON Schema, the privacy patterns, the safety rules for its front
 matter) costs about 1.5 ms; at 2,000 situations that is most of a build's start. A file whose exact text
 passed all of it before, under the same schema, vocabulary, patterns and checking code, passes again: its
 front matter is taken from the record. Checks across files (unique ids and names, related links,
 collections) and the story's own text always run. A file with any problem is never recorded, so a
-problem is reported on every build until it is fixed.
+problem is reported on every build until it is fixed. ks.build.api keeps a second record the same way
+for the example round (checked against the story schema).
 
 The record is one JSON file in the build cache (`.build-cache/` beside mkdocs.yml, which git ignores).
 """

@@ -6,7 +6,6 @@ import re
 from pathlib import Path
 
 import yaml
-from jsonschema import Draft202012Validator
 
 from ks.catalogue import privacy
 from ks.catalogue.checked import CheckedFiles, context_key
@@ -83,6 +82,21 @@ def _describe(error, schema: dict) -> tuple[str, str]:
     return error.message, desc
 
 
+class _Validator:
+    """A JSON Schema validator made on first use: jsonschema is only imported when a file needs its
+    checks (a build whose files are all in the record never does)."""
+
+    def __init__(self, schema: dict):
+        self.schema, self._validator = schema, None
+
+    def iter_errors(self, data):
+        """jsonschema's iter_errors."""
+        if self._validator is None:
+            from jsonschema import Draft202012Validator
+            self._validator = Draft202012Validator(self.schema)
+        return self._validator.iter_errors(data)
+
+
 def _schema_problems(validator, data: dict, path: str, problems: Problems) -> None:
     for err in sorted(validator.iter_errors(data), key=lambda e: list(map(str, e.absolute_path))):
         what, allowed = _describe(err, validator.schema)
@@ -131,14 +145,21 @@ def read_front_matter(path: Path, rel: str, problems: Problems, text: str | None
     return data, text[m.end():]
 
 
-def _load_collection(folder: Path, rel: str, validator, problems: Problems) -> Collection | None:
+def _load_collection(folder: Path, rel: str, validator, problems: Problems, checked: CheckedFiles) -> Collection | None:
     meta = folder / "collection.yml"
     mrel = f"{rel}/collection.yml"
     if not meta.is_file():
         problems.add(mrel, "bestand", "ontbreekt", "elke collectiemap heeft een collection.yml")
         return None
+    text = read_text(meta, mrel, problems)
+    if text is None:
+        return None
+    known = checked.front_matter(text)
+    if known is not None:
+        checked.passed(text, known)
+        return Collection(id=folder.name, **known)
     try:
-        data = yaml.load(meta.read_text(encoding="utf-8"), Loader=SAFE_LOADER)
+        data = yaml.load(text, Loader=SAFE_LOADER)
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         problems.add(mrel, "bestand", f"onleesbaar: {str(exc).splitlines()[0]}", "geldige YAML in UTF-8")
         return None
@@ -152,6 +173,8 @@ def _load_collection(folder: Path, rel: str, validator, problems: Problems) -> C
     if len(problems) > before:
         return None
     check_tree(mrel, data, problems)
+    if len(problems) == before:
+        checked.passed(text, data)
     return Collection(id=folder.name, **data)
 
 
@@ -181,8 +204,8 @@ def load_catalogue(root: Path, record: Path | None = None) -> Catalogue:
     except (ValueError, OSError) as exc:
         raise CatalogueError([f"situations/{line}" for line in str(exc).splitlines()]) from exc
     schema = read_schema(base)
-    entry_validator = Draft202012Validator(schema)
-    coll_validator = Draft202012Validator(json.loads((base / "collection.schema.json").read_text(encoding="utf-8")))
+    entry_validator = _Validator(schema)
+    coll_validator = _Validator(json.loads((base / "collection.schema.json").read_text(encoding="utf-8")))
     patterns = privacy.load_patterns(base / "privacy.json")
     checked = CheckedFiles(record, context_key(base) if record else "")
 
@@ -195,7 +218,7 @@ def load_catalogue(root: Path, record: Path | None = None) -> Catalogue:
             continue
         if item.name.startswith((".", "_")):
             continue
-        coll = _load_collection(item, rel, coll_validator, problems)
+        coll = _load_collection(item, rel, coll_validator, problems, checked)
         if coll:
             collections.append(coll)
         for f in sorted(item.iterdir()):
