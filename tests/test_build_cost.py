@@ -138,8 +138,11 @@ def test_print_page_contents_list_goes_into_the_html():
                    '<li><a href="#b">1.1 B</a></li></ul></nav></li></ul></nav>')
     assert "generate_toc();" not in out and "remove_material_navigation();" in out
     assert with_static_toc(out) == out  # without the call: nothing to do
-    with pytest.raises(ValueError, match="print_page/index.html: de inhoudsopgave"):
-        with_static_toc(page.replace("md-sidebar--secondary", "md-sidebar--other"))
+    for broken in (page.replace("md-sidebar--secondary", "md-sidebar--other"),  # no sidebar
+                   page.replace(' data-md-component="toc"', ""),  # a page without contents: no list to copy
+                   page.replace("print-page-toc-nav", "print-page-other")):  # no place for it
+        with pytest.raises(ValueError, match="print_page/index.html: de inhoudsopgave"):
+            with_static_toc(broken + "<ul><li>content</li></ul>")
 
 
 def test_navigation_rendered_once_per_link_gives_materials_own_pages(tmp_path, monkeypatch):
@@ -161,28 +164,40 @@ def test_navigation_rendered_once_per_link_gives_materials_own_pages(tmp_path, m
 
 
 def test_serve_polls_every_watched_folder_sooner(tmp_path):
-    """on_serve moves what MkDocs watched before it (docs, mkdocs.yml) to a poller of SERVE_POLL_S
-    seconds, and what MkDocs adds after it (config.watch) lands there too."""
+    """on_serve moves what MkDocs and plugins watched before it (docs, mkdocs.yml, a folder watched twice)
+    to a poller of SERVE_POLL_S seconds, and what MkDocs adds after it (config.watch) lands there too;
+    with the installed theme watched (--watch-theme) MkDocs's own poller stays."""
     from types import SimpleNamespace
 
     from mkdocs.livereload import LiveReloadServer
 
     from ks.build import hooks
-    docs, theme, situations = tmp_path / "docs", tmp_path / "theme", tmp_path / "situations"
-    for folder in (docs, theme, situations):
-        folder.mkdir()
+    docs, extra, situations = tmp_path / "docs", tmp_path / "includes", tmp_path / "situations"
+    installed = tmp_path.parent / f"{tmp_path.name}-site-packages" / "material"
+    for folder in (docs, extra, situations, installed):
+        folder.mkdir(parents=True)
     (tmp_path / "mkdocs.yml").write_text("site_name: x\n", encoding="utf-8")
-    server = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
-    server.watch(str(docs))
-    server.watch(str(tmp_path / "mkdocs.yml"))
     config = SimpleNamespace(docs_dir=str(docs), config_file_path=str(tmp_path / "mkdocs.yml"),
-                             theme=SimpleNamespace(dirs=[str(theme)]))
-    server = hooks.on_serve(server, config=config, builder=None)
-    server.watch(str(situations))
-    watched = {emitter.watch.path: emitter.timeout for emitter in server.observer.emitters}
-    assert len(watched) == 3 and {str(docs), str(situations)} <= watched.keys()  # (mkdocs.yml: its folder)
-    assert set(watched.values()) == {hooks.SERVE_POLL_S}
-    assert hooks.SERVE_POLL_S < 0.5
+                             theme=SimpleNamespace(dirs=[str(tmp_path / "overrides"), str(installed)]))
+
+    def server(*paths):
+        s = LiveReloadServer(builder=lambda: None, host="127.0.0.1", port=0, root=str(tmp_path))
+        for path in paths:
+            s.watch(str(path))
+        return s
+
+    before = server(docs, tmp_path / "mkdocs.yml", extra, extra)
+    after = hooks.on_serve(before, config=config, builder=None)
+    after.watch(str(situations))
+    watched = {emitter.watch.path: emitter.timeout for emitter in after.observer.emitters}
+    assert len(watched) == 4 and {str(docs), str(extra), str(situations)} <= watched.keys()  # mkdocs.yml: its folder
+    assert set(watched.values()) == {hooks.SERVE_POLL_S} and hooks.SERVE_POLL_S < 0.5
+    after.unwatch(str(extra))  # watched twice, so still watched once
+    assert str(extra) in {emitter.watch.path for emitter in after.observer.emitters}
+
+    theme = server(docs, installed)
+    observer = theme.observer
+    assert hooks.on_serve(theme, config=config, builder=None).observer is observer
 
 
 def test_the_pack_section_rendered_once_stands_on_every_situation_and_no_beeld(site, catalogue):

@@ -74,7 +74,8 @@ def story_files(cat: Catalogue, duiding: dict, base: Path) -> dict[str, str]:
                            CheckedFiles.key(context_key(base) + schema_text))
     round_text = json.dumps(rnd, ensure_ascii=False, sort_keys=True)
     if checked.front_matter(round_text) is None:  # not checked before against this schema and code
-        problems = duiding_.round_problems(rnd, schema)
+        from ks.catalogue import privacy
+        problems = duiding_.round_problems(rnd, schema, privacy.load_patterns(base / "privacy.json"))
         if problems:
             raise ValueError(f"{len(problems)} probleem/problemen in de voorbeeldronde:\n" + "\n".join(problems))
     checked.passed(round_text, {})

@@ -107,21 +107,23 @@ SERVE_POLL_S = 0.2  # MkDocs looks for changed files every 0.5 s
 
 def on_serve(server, config, builder):
     """`mkdocs serve` notices a saved file sooner: the folders are polled every SERVE_POLL_S seconds.
-    Those MkDocs watched before this event move to the new poller; config.watch (situations/, ks/,
-    overrides/) is added by MkDocs after it."""
+    What MkDocs and the plugins watched before this event moves to the new poller as often as it was
+    watched; config.watch (situations/, ks/, overrides/) is added by MkDocs after it. With
+    --watch-theme (the installed theme's 14,000 files) MkDocs's own poller stays."""
     from watchdog.observers.polling import PollingObserver
 
-    moved = []
-    for path in [config.docs_dir, config.config_file_path, *config.theme.dirs]:
-        try:
-            if path:
-                server.unwatch(path)
-                moved.append(path)
-        except KeyError:  # not watched (the theme folders without --watch-theme)
-            pass
+    watched = dict(getattr(server, "_watched_paths", None) or {})  # MkDocs 1.6: path -> times watched
+    project = Path(config.config_file_path or ".").resolve().parent
+    installed = [d for d in config.theme.dirs if not Path(d).resolve().is_relative_to(project)]
+    if not hasattr(server, "_watched_paths") or any(str(Path(d).resolve()) in watched for d in installed):
+        return server
+    for path, times in watched.items():
+        for _ in range(times):
+            server.unwatch(path)
     server.observer = PollingObserver(timeout=SERVE_POLL_S)
-    for path in moved:
-        server.watch(path)
+    for path, times in watched.items():
+        for _ in range(times):
+            server.watch(path)
     return server
 
 

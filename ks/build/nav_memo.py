@@ -16,7 +16,8 @@ from jinja2 import pass_context
 from markupsafe import Markup
 from mkdocs.utils import normalize_url
 
-_links: dict[str, tuple[str, str]] = {}  # page source path -> (HTML before the address, after it)
+_links: dict[str, tuple[tuple, str, str]] = {}  # page source path -> (what else the link shows, HTML before
+# the address, HTML after it)
 
 
 def enabled() -> bool:
@@ -29,6 +30,13 @@ def _plain(context, item) -> bool:
     return bool(getattr(item, "is_page", False)) and not item.active and item != context["page"]
 
 
+def _shown(item) -> tuple:
+    """Besides the address, what Material's macro draws a link from: its title and the page's icon,
+    subtitle and status (a plugin that changed one while pages render gets a new rendering)."""
+    meta = item.meta or {}
+    return item.title, meta.get("icon"), meta.get("subtitle"), meta.get("status"), getattr(item, "encrypted", None)
+
+
 def _href(context, item) -> str:
     return normalize_url(str(item.url), page=context["page"], base=context["base_url"])
 
@@ -36,10 +44,10 @@ def _href(context, item) -> str:
 @pass_context
 def link(context, item):
     """The stored HTML of `item`'s link with this page's address, or None (render it)."""
-    parts = _links.get(item.file.src_uri) if _plain(context, item) else None
-    if parts is None:
+    stored = _links.get(item.file.src_uri) if _plain(context, item) else None
+    if stored is None or stored[0] != _shown(item):
         return None
-    return Markup(f'{parts[0]}href="{_href(context, item)}"{parts[1]}')
+    return Markup(f'{stored[1]}href="{_href(context, item)}"{stored[2]}')
 
 
 @pass_context
@@ -49,7 +57,7 @@ def keep(context, item, html):
         attribute = f'href="{_href(context, item)}"'
         if str(html).count(attribute) == 1:
             before, after = str(html).split(attribute)
-            _links[item.file.src_uri] = (before, after)
+            _links[item.file.src_uri] = (_shown(item), before, after)
     return html
 
 

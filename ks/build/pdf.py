@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import http.server
+import io
 import logging
 import os
 import re
@@ -54,22 +55,26 @@ class _Pages(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
         pass
 
-    def do_GET(self):
+    def send_head(self):
+        """SimpleHTTPRequestHandler's answer (GET and HEAD), with the footer style in a page to print."""
         path = urllib.parse.unquote(urllib.parse.urlsplit(self.path).path)
         css = self.server.styles.get(path)
+        if css is None:
+            return super().send_head()
         file = Path(self.translate_path(self.path))
-        if css is None or not (file.is_file() or (file / "index.html").is_file()):
-            return super().do_GET()
-        html = (file if file.is_file() else file / "index.html").read_text(encoding="utf-8")
+        try:
+            html = (file / "index.html" if file.is_dir() else file).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):  # served as it is; the worker then stops the build
+            return super().send_head()
         if "</head>" not in html:
-            return super().do_GET()
+            return super().send_head()
         body = html.replace("</head>", f"<style>{css}</style></head>", 1).encode("utf-8")
         self.send_response(200)
         self.send_header("Content-Type", "text/html; charset=utf-8")
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
-        self.wfile.write(body)
         self.server.styled.add(path)
+        return io.BytesIO(body)
 
 
 def _serve(directory: str, styles: dict[str, str]):
@@ -117,12 +122,10 @@ def build_pdfs(config, cat) -> dict:
     if todo:
         httpd, base = _serve(str(site_dir), {"/" + url: margin for url, _, margin, _ in todo})
         try:
-            asyncio.run(_print_all(executable, base, site_dir, todo))
+            asyncio.run(_print_all(executable, base, site_dir, todo, httpd.styled))
         finally:
             httpd.shutdown()
-        unstyled = [out for url, out, _, _ in todo if "/" + url not in httpd.styled]
-        if unstyled:
-            raise PluginError(f"PDF {unstyled[0]}: de voettekst kon niet in de pagina worden gezet")
+            httpd.server_close()
         for _, out, _, key in todo:
             cache.store(key, site_dir / out)
     cache.prune()
@@ -141,13 +144,14 @@ def _stat(path: str):
     return (str(p), st.st_size, int(st.st_mtime))
 
 
-async def _print_all(executable: str, base: str, site_dir: Path, todo: list) -> None:
+async def _print_all(executable: str, base: str, site_dir: Path, todo: list, styled: set) -> None:
     """Print the jobs with PAGES browser pages working through one queue (one Chromium).
 
     No page needs JavaScript to print: the print page has its table of contents in the HTML
-    (ks.build.print_links.with_static_toc) and the server adds each footer (_Pages). Without it the
-    handouts print the same pixels, a third faster (checked when this was changed; the PDF tests read
-    their text and footers)."""
+    (ks.build.print_links.with_static_toc) and the server adds each footer (_Pages; `styled` holds the
+    pages it added one to). Without it the handouts, bundles and card deck print the same pixels, a third
+    faster; the whole-site PDF is no longer scaled down by 2 % (the table wrappers Material's script adds
+    have negative margins: the page came out 734 px wide for 718) and so runs to 227 pages, not 218. The PDF tests read text, contents and footers."""
     from playwright.async_api import async_playwright
 
     queue: asyncio.Queue = asyncio.Queue()
@@ -161,6 +165,8 @@ async def _print_all(executable: str, base: str, site_dir: Path, todo: list) -> 
             url, out, _, _ = queue.get_nowait()
             start = time.perf_counter()
             await page.goto(base + url, wait_until="load")
+            if "/" + url not in styled:
+                raise PluginError(f"PDF {out}: de voettekst kon niet in {url} worden gezet")
             await page.pdf(path=str(site_dir / out), format="A4", print_background=True, tagged=True,
                            outline=True, prefer_css_page_size=True)
             log.debug("PDF %s in %.1f s", out, time.perf_counter() - start)

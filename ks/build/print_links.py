@@ -56,6 +56,7 @@ def fix_dead_anchors(html: str, site_dir: Path) -> str:
 
 
 SIDEBAR_TOC = 'md-sidebar--secondary'
+TOC_LIST = 'data-md-component="toc"'
 TOC_NAV = "class='print-page-toc-nav'"
 LIST_TAG = re.compile(r"<ul\b|</ul>")
 _NO_TOC = ("print_page/index.html: de inhoudsopgave van de afdrukpagina is niet te vinden (de zijbalk met "
@@ -70,7 +71,10 @@ def with_static_toc(html: str) -> str:
     if "generate_toc();" not in html:
         return html
     sidebar = html.find(SIDEBAR_TOC)
-    start = html.find("<ul", sidebar) if sidebar >= 0 else -1
+    marker = html.find(TOC_LIST, sidebar) if sidebar >= 0 else -1  # only Material's contents list has it
+    start = html.rfind("<ul", sidebar, marker) if marker >= 0 else -1
+    if start >= 0 and html.find(">", start) < marker:  # the marker must stand in that list's own tag
+        start = -1
     nav = html.find(TOC_NAV)
     close = html.find("</nav>", nav) if nav >= 0 else -1
     if start < 0 or close < 0:
@@ -83,6 +87,6 @@ def with_static_toc(html: str) -> str:
             break
     if end < 0:
         raise ValueError(_NO_TOC)
-    toc = html[start:end].replace(' data-md-component="toc"', "", 1)
+    toc = html[start:end].replace(" " + TOC_LIST, "", 1)
     html = html[:close] + toc + html[close:]
     return html.replace("generate_toc();", "", 1)

@@ -128,8 +128,9 @@ def load_round(path: Path) -> dict:
             "stories": stories}
 
 
-def round_problems(rnd: dict, schema: dict) -> list[str]:
-    """Every problem of the example round: schema errors, personal data, doubles."""
+def round_problems(rnd: dict, schema: dict, patterns: list[dict] | None = None) -> list[str]:
+    """Every problem of the example round: schema errors, personal data (the given privacy patterns, by
+    default the repository's), doubles."""
     from jsonschema import Draft202012Validator
 
     from ks.catalogue import privacy
@@ -142,6 +143,7 @@ def round_problems(rnd: dict, schema: dict) -> list[str]:
         if s.get("id") in seen:
             problems.append(f"{where}: stories.{i}.id: dubbel ({s.get('id')})")
         seen.add(s.get("id"))
-        for found in privacy.scan(" ".join(str(s.get(k, "")) for k in ("title", "summary", "story", "key_question"))):
+        text = " ".join(str(s.get(k, "")) for k in ("title", "summary", "story", "key_question"))
+        for found in privacy.scan(text, patterns):
             problems.append(f"{where}: stories.{i}: {found.label} gevonden: {found.text!r}")
     return problems
