@@ -1,7 +1,8 @@
-"""Helpers for tests/bench.py: vanilla and synthetic projects, a gzip server like GitHub Pages, polling."""
+"""Helpers for tests/bench.py: the targets, a build runner, vanilla and synthetic projects, a gzip server like
+GitHub Pages, polling."""
 from __future__ import annotations
 
-import gzip, http.server, re, shutil, socket, time, urllib.request
+import gzip, http.server, os, re, resource, shutil, socket, subprocess, sys, time, urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -9,6 +10,32 @@ import yaml
 
 import harness
 from project import ROOT
+
+TARGETS = {"ratio": 1.5, "weight_kb": 120, "lighthouse": (95, 100, 100, 100), "serve_s": 2.0, "patronen_s": 2.0,
+           "search_kb": 300, "search_s": 1.0}
+# Python writes bytecode for the site's own modules on the first build, as on any developer's machine
+# (this sandbox sets PYTHONDONTWRITEBYTECODE, which would compile ks/ anew in every build: +35 ms).
+ENV = dict({k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"},
+           NO_MKDOCS_2_WARNING="1", KS_PDF="0")
+
+
+def say(text: str) -> None:
+    print(text, flush=True)
+
+
+def mkdocs_build(project: Path, site: Path, env=ENV, tool: str = "mkdocs", cpu: bool = False):
+    """Wall time of `mkdocs build` in a fresh process, as a person or CI runs it (with cpu=True:
+    (wall, CPU seconds of the process), the CPU time being steadier on a busy shared machine)."""
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    r = subprocess.run([sys.executable, "-m", tool, "build", "-q", "-f", str(project / "mkdocs.yml"),
+                        "-d", str(site)], env=env, cwd=project, capture_output=True, text=True)
+    wall = time.perf_counter() - start
+    if r.returncode:
+        raise SystemExit(f"build failed in {project}:\n{r.stderr[-3000:]}")
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    used = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
+    return (wall, used) if cpu else wall
 
 
 
