@@ -73,7 +73,7 @@ def story_files(cat: Catalogue, duiding: dict, base: Path) -> dict[str, str]:
     checked = CheckedFiles(record / "voorbeeldronde.json" if record else None,
                            CheckedFiles.key(context_key(base) + schema_text))
     round_text = json.dumps(rnd, ensure_ascii=False, sort_keys=True)
-    if checked.front_matter(round_text) is None:  # not checked before against this schema and code
+    if not checked.known(round_text):  # not checked before against this schema and code
         from ks.catalogue import privacy
         problems = duiding_.round_problems(rnd, schema, privacy.load_patterns(base / "privacy.json"))
         if problems:

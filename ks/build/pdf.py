@@ -19,11 +19,11 @@ import time
 import urllib.parse
 from pathlib import Path
 
-log = logging.getLogger("mkdocs.hooks.kritische_situaties.pdf")
-
 from mkdocs.exceptions import PluginError
 
 from ks.build.bundle import write_bundles
+
+log = logging.getLogger("mkdocs.hooks.kritische_situaties.pdf")
 
 # --disable-dev-shm-usage: a small /dev/shm (containers, CI) makes Chromium crash or hang mid-page;
 # Debian's launcher means to add it then, but its check fails when findmnt prints two lines.
@@ -151,7 +151,8 @@ async def _print_all(executable: str, base: str, site_dir: Path, todo: list, sty
     (ks.build.print_links.with_static_toc) and the server adds each footer (_Pages; `styled` holds the
     pages it added one to). Without it the handouts, bundles and card deck print the same pixels, a third
     faster; the whole-site PDF is no longer scaled down by 2 % (the table wrappers Material's script adds
-    have negative margins: the page came out 734 px wide for 718) and so runs to 227 pages, not 218. The PDF tests read text, contents and footers."""
+    have negative margins: the page came out 734 px wide for 718) and so runs to 227 pages, not 218.
+    The PDF tests read text, contents and footers."""
     from playwright.async_api import async_playwright
 
     queue: asyncio.Queue = asyncio.Queue()

@@ -15,8 +15,8 @@ ANCHOR = re.compile(r'href="#([^"]+)"')
 
 def element_ids(html: str) -> set[str]:
     """Every value of `id="..."` that follows no word character: what `\bid="([^"]+)"` finds, but searched
-    for its literal start (a \b before it makes Python's re try every position: 0.7 s on the print page
-    at 2,000 entries)."""
+    for its literal start (a \b before it makes Python's re try every position: 0.17 s on the 10 MB print
+    page at 500 entries, 0.02 s this way)."""
     ids, pos = set(), 0
     while (m := ID.search(html, pos)) is not None:
         if m.start() and WORD.match(html, m.start() - 1):

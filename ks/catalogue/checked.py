@@ -68,6 +68,10 @@ class CheckedFiles:
         """The key of a file's text."""
         return _digest(text.encode("utf-8"))
 
+    def known(self, text: str) -> bool:
+        """Did this exact text pass before?"""
+        return self.key(text) in self._known
+
     def front_matter(self, text: str) -> dict | None:
         """The checked front matter of this exact text, or None."""
         return self._known.get(self.key(text))
